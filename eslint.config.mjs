@@ -1,0 +1,65 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import jest from 'eslint-plugin-jest';
+import globals from 'globals';
+
+// Imports that would tie the pure domain to a framework, a database, a cache or the OS.
+const forbiddenInDomain = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'pg',
+  'ioredis',
+  'redis',
+  'bullmq',
+  'socket.io',
+  'express',
+  '@app/database',
+  '@app/config',
+  '@app/common',
+  'fs',
+  'node:*',
+  'fs/*',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'os',
+  'path',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.tmp/**', 'apps/web/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: forbiddenInDomain, message: 'libs/domain is pure TypeScript: no framework, database, cache or Node I/O imports.' }] }],
+    },
+  },
+  {
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'typeorm/*', '@app/*', 'ioredis', 'socket.io'], message: 'libs/contracts is type-only and imports nothing server-side.' }] }],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.http-spec.ts', 'test/**/*.ts'],
+    ...jest.configs['flat/recommended'],
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/valid-expect': ['error', { alwaysAwait: true }],
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'request.**.expect'] }],
+    },
+  },
+);
