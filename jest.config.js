@@ -4,7 +4,12 @@ const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+  '^.+/node_modules/@nestjs/.+\\.js$': '<rootDir>/test/support/esm-to-cjs.transformer.js',
+};
+// Transform the ESM-only NestJS packages; leave the rest of node_modules alone.
+const transformIgnorePatterns = ['/node_modules/(?!@nestjs/)'];
 
 module.exports = {
   projects: [
@@ -13,8 +18,14 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/worker/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/libs/**/*.spec.ts',
+        '<rootDir>/apps/api/**/*.spec.ts',
+        '<rootDir>/apps/worker/**/*.spec.ts',
+        '<rootDir>/test/unit/**/*.spec.ts',
+      ],
       transform,
+      transformIgnorePatterns,
       moduleNameMapper,
     },
     {
@@ -23,20 +34,24 @@ module.exports = {
       testEnvironment: 'node',
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/test/http/**/*.http-spec.ts'],
-      transform: {
-        '^.+\\.ts$': [
-          'ts-jest',
-          {
-            tsconfig: 'tsconfig.json',
-            isolatedModules: true,
-            astTransformers: { before: ['<rootDir>/test/support/swagger-plugin-transformer.js'] },
-          },
-        ],
-      },
+      transform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
+    },
+    {
+      // Spawns the compiled processes (dist/): run modes, process locks, the OpenAPI check.
+      displayName: 'process',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/test/process/**/*.spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      testTimeout: 120000,
     },
   ],
 };

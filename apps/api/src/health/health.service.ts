@@ -1,0 +1,66 @@
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { REDIS_CLIENT } from '@app/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { ReadinessDto } from './health.dto';
+
+const PROBE_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS).unref(),
+    ),
+  ]);
+}
+
+@Injectable()
+export class HealthService {
+  private readonly logger = new Logger('Health');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+  ) {}
+
+  async readiness(): Promise<ReadinessDto> {
+    let database: ReadinessDto['database'] = 'unavailable';
+    let workerHeartbeatAgeSeconds: number | null = null;
+    try {
+      const rows: { age: number | null }[] = await withTimeout(
+        this.dataSource.query(
+          'SELECT extract(epoch FROM now() - max(beat_at))::float8 AS age FROM worker_heartbeats',
+        ),
+      );
+      database = 'ok';
+      workerHeartbeatAgeSeconds =
+        rows[0]?.age === null || rows[0]?.age === undefined
+          ? null
+          : Math.max(0, Math.round(rows[0].age));
+    } catch (error) {
+      this.logger.warn(`database probe failed: ${(error as Error).message}`);
+    }
+    let redis: ReadinessDto['redis'] = 'not_configured';
+    if (this.redis) {
+      try {
+        await withTimeout(this.redis.ping());
+        redis = 'ok';
+      } catch (error) {
+        redis = 'unavailable';
+        this.logger.warn(`redis probe failed: ${(error as Error).message}`);
+      }
+    }
+    const ok = database === 'ok' && redis !== 'unavailable';
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      mode: this.config.mode,
+      database,
+      redis,
+      workerHeartbeatAgeSeconds,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hostname } from 'node:os';
+import { DataSource } from 'typeorm';
+
+export const HEARTBEAT_INTERVAL_MS = 15_000;
+
+/** Records that this worker is alive; /api/health/ready reports the age of the newest beat. */
+@Injectable()
+export class HeartbeatService implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly workerId = `${hostname()}:${process.pid}`;
+  private readonly logger = new Logger('Heartbeat');
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.beat();
+    this.timer = setInterval(() => {
+      this.beat().catch((error: Error) => this.logger.warn(`heartbeat failed: ${error.message}`));
+    }, HEARTBEAT_INTERVAL_MS);
+  }
+
+  async beat(): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO worker_heartbeats (worker_id, beat_at) VALUES ($1, now())
+       ON CONFLICT (worker_id) DO UPDATE SET beat_at = excluded.beat_at`,
+      [this.workerId],
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.dataSource
+      .query('DELETE FROM worker_heartbeats WHERE worker_id = $1', [this.workerId])
+      .catch((error: Error) => {
+        this.logger.warn(`could not remove heartbeat: ${error.message}`);
+      });
+  }
+}

@@ -1,0 +1,50 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export type HabitFrequency = 'daily' | 'weekly' | 'custom';
+export type HabitDifficulty = 'easy' | 'medium' | 'hard';
+export type HabitPriority = 'low' | 'medium' | 'high';
+export type HabitStatus = 'active' | 'paused' | 'archived' | 'at_risk';
+
+@Entity('habits')
+export class HabitEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) description!: string | null;
+  @Column({ type: 'varchar', length: 16 }) frequency!: HabitFrequency;
+  @Column({ name: 'times_per_week', type: 'smallint', nullable: true }) timesPerWeek!:
+    number | null;
+  @Column({ name: 'days_of_week', type: 'smallint', array: true, nullable: true }) daysOfWeek!:
+    number[] | null;
+  @Column({ name: 'interval_days', type: 'smallint', nullable: true }) intervalDays!: number | null;
+  @Column({ name: 'start_date', type: 'date' }) startDate!: string;
+  @Column({ type: 'varchar', length: 8, default: 'medium' }) difficulty!: HabitDifficulty;
+  @Column({ type: 'varchar', length: 8, default: 'medium' }) priority!: HabitPriority;
+  @Column({ type: 'varchar', length: 16, default: 'active' }) status!: HabitStatus;
+  @Column({ name: 'current_streak', type: 'integer', default: 0 }) currentStreak!: number;
+  @Column({ name: 'longest_streak', type: 'integer', default: 0 }) longestStreak!: number;
+  @Column({ name: 'total_completions', type: 'integer', default: 0 }) totalCompletions!: number;
+  @Column({ name: 'total_skips', type: 'integer', default: 0 }) totalSkips!: number;
+  @Column({ name: 'consistency_score', type: 'smallint', nullable: true }) consistencyScore!:
+    number | null;
+  @Column({ name: 'failure_rate', type: 'double precision', nullable: true }) failureRate!:
+    number | null;
+  @Column({ type: 'double precision', default: 0 }) strength!: number;
+  @Column({ name: 'consecutive_misses', type: 'integer', default: 0 }) consecutiveMisses!: number;
+  @Column({ name: 'last_completed_date', type: 'date', nullable: true }) lastCompletedDate!:
+    string | null;
+  @Column({ name: 'suggested_frequency', type: 'varchar', length: 64, nullable: true })
+  suggestedFrequency!: string | null;
+  @Column({ name: 'last_risk_alert_date', type: 'date', nullable: true }) lastRiskAlertDate!:
+    string | null;
+  @Column({ name: 'stats_as_of', type: 'date', nullable: true }) statsAsOf!: string | null;
+  @Column({ type: 'integer', default: 1 }) version!: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
