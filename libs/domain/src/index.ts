@@ -10,3 +10,29 @@ export * from './calendar/time-zone';
 // Schedules, pause periods and the client-settable status.
 export * from './schedule/schedule';
 export * from './schedule/pauses';
+
+// A habit as plain data: start, schedule history, pauses, logs, user-set status.
+export * from './habit/habit-history';
+
+// Due days: isDue, dueToday, nextDueDate, weekProgress (a weekly habit's {done, quota}).
+export { isDue, dueToday, nextDueDate, weekProgress } from './habit/due';
+export type { WeekProgress } from './habit/due';
+
+// Statistics as of a user's day (the reference recomputation) and their parts.
+export { computeHabitStats } from './stats/habit-stats';
+export type { HabitStats } from './stats/habit-stats';
+export { AT_RISK_MISSES, deriveStatus } from './stats/risk';
+export { CONSISTENCY_DAYS, CONSISTENCY_PAST_WEEKS } from './stats/consistency';
+export { heatmap } from './stats/heatmap';
+export type { HeatmapDay, HeatmapStatus } from './stats/heatmap';
+export { consistencyAsOf, weeklyTotals, monthlyTotals } from './stats/aggregates';
+export type { PeriodTotals } from './stats/aggregates';
+
+// The incremental form: a stored checkpoint of the history-long folds.
+export {
+  checkpointHabit,
+  advanceCheckpoint,
+  invalidateCheckpoint,
+  statsFromCheckpoint,
+} from './incremental/habit-checkpoint';
+export type { HabitCheckpoint } from './incremental/habit-checkpoint';

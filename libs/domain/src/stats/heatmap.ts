@@ -1,0 +1,59 @@
+import {
+  fromDayNumber,
+  LocalDate,
+  toDayNumber,
+  weekStartOfDayNumber,
+} from '../calendar/local-date';
+import { HabitHistory } from '../habit/habit-history';
+import {
+  isPausedDay,
+  isScheduledDay,
+  PreparedHabit,
+  prepareHabit,
+  segmentAt,
+  versionAt,
+} from '../habit/prepared-habit';
+import { evaluateWeek } from '../habit/week';
+
+export type HeatmapStatus = 'done' | 'skipped' | 'missed' | 'pending' | 'not_due' | 'paused';
+
+export interface HeatmapDay {
+  date: LocalDate;
+  status: HeatmapStatus;
+}
+
+/**
+ * One day's cell: its log if any; `paused` inside a pause; before startDate `not_due`.
+ * Day-based: a due day is `missed` before today and `pending` from today on. Weekly: an
+ * unlogged day is `pending` while its week is open (the current week), `missed` in a failed
+ * past week and `not_due` otherwise.
+ */
+export function heatmapStatusOf(habit: PreparedHabit, day: number): HeatmapStatus {
+  if (day < habit.start) return 'not_due';
+  const log = habit.logs.get(day);
+  if (log) return log;
+  if (isPausedDay(habit, day)) return 'paused';
+  if (versionAt(habit, day).frequency !== 'weekly') {
+    if (!isScheduledDay(habit, day)) return 'not_due';
+    return day < habit.today ? 'missed' : 'pending';
+  }
+  const segment = segmentAt(habit, day);
+  const week = evaluateWeek(habit, segment, weekStartOfDayNumber(day));
+  if (Math.min(week.monday + 6, segment.end) >= habit.today) return 'pending';
+  return week.outcome === 'failed' ? 'missed' : 'not_due';
+}
+
+/** The heatmap of [from, to] as of `today` (the API caps the range at 371 days). */
+export function heatmap(
+  history: HabitHistory,
+  today: LocalDate,
+  from: LocalDate,
+  to: LocalDate,
+): HeatmapDay[] {
+  const habit = prepareHabit(history, toDayNumber(today));
+  const days: HeatmapDay[] = [];
+  for (let day = toDayNumber(from); day <= toDayNumber(to); day++) {
+    days.push({ date: fromDayNumber(day), status: heatmapStatusOf(habit, day) });
+  }
+  return days;
+}
