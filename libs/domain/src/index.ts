@@ -36,3 +36,19 @@ export {
   statsFromCheckpoint,
 } from './incremental/habit-checkpoint';
 export type { HabitCheckpoint } from './incremental/habit-checkpoint';
+
+// Suggestions: one rule per file, evaluated in a fixed order.
+export * from './suggestions/suggestion';
+export { reduceFrequencyRule } from './suggestions/reduce-frequency.rule';
+export { easierDifficultyRule } from './suggestions/easier-difficulty.rule';
+export { restartSmallRule } from './suggestions/restart-small.rule';
+export { levelUpRule, LEVEL_UP_MIN_AGE_DAYS } from './suggestions/level-up.rule';
+export {
+  evaluateSuggestions,
+  findSuggestion,
+  scheduleInForce,
+  MIN_EXPECTED_OCCURRENCES,
+} from './suggestions/evaluate-suggestions';
+
+// Goals: progress and completion from linked habits' done logs.
+export * from './goals/goal-progress';
