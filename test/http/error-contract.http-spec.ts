@@ -90,7 +90,8 @@ describe(`error contract (${testDb()})`, () => {
     const res = await request(t.http).get('/api/test-probe/version');
     expect(res.status).toBe(200);
     // PGlite reports e.g. "PostgreSQL 18.6 (PGlite 0.5.14) on wasm32…"; the real server has no PGlite.
-    const expected = testDb() === 'pglite' ? /^PostgreSQL \d+.*\(PGlite / : /^PostgreSQL \d+(?!.*PGlite)/;
+    const expected =
+      testDb() === 'pglite' ? /^PostgreSQL \d+.*\(PGlite / : /^PostgreSQL \d+(?!.*PGlite)/;
     expect(res.body.version).toMatch(expected);
   });
 

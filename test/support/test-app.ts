@@ -8,12 +8,15 @@ import { AppConfig, loadConfig } from '../../libs/config/src';
 import { createPgDatabase } from './pg-database';
 import { copyPgliteTemplate } from './pglite-template';
 import { TEST_JWT_SECRET, testDb, testRedisUrl } from './services';
+import { TestClock } from './test-clock';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: App;
   config: AppConfig;
   dataSource: DataSource;
+  /** The app's clock: `t.clock.set('2026-03-08T12:00:00Z')` pins "now". */
+  clock: TestClock;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,8 @@ export interface TestAppOptions {
   redis?: boolean;
   /** Probe modules mounted beside the real ones. */
   imports?: Type[];
+  /** Start instant of the app's clock (default: the real now). */
+  now?: Date | string;
 }
 
 /**
@@ -42,23 +47,22 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       DB_POOL_SIZE: '10',
       ...(options.redis ? { REDIS_URL: testRedisUrl() } : {}),
     });
-    return launch(config, options.imports, () => db.drop());
+    return launch(config, options, () => db.drop());
   }
   const dataDir = copyPgliteTemplate();
   const config = loadConfig({ ...base, DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET });
-  return launch(config, options.imports, async () =>
-    fs.rmSync(dataDir, { recursive: true, force: true }),
-  );
+  return launch(config, options, async () => fs.rmSync(dataDir, { recursive: true, force: true }));
 }
 
 async function launch(
   config: AppConfig,
-  imports: Type[] | undefined,
+  options: TestAppOptions,
   cleanup: () => Promise<void>,
 ): Promise<TestApp> {
+  const clock = new TestClock(options.now);
   let app: NestExpressApplication | undefined;
   try {
-    app = await createApiApp(config, imports);
+    app = await createApiApp(config, { clock, imports: options.imports });
     await app.init();
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -71,6 +75,7 @@ async function launch(
     http: started.getHttpServer() as App,
     config,
     dataSource: started.get(DataSource),
+    clock,
     close: async () => {
       try {
         await started.close();

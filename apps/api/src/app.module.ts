@@ -1,23 +1,29 @@
-import { RedisModule } from '@app/common';
+import { Clock, ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ApiSingletonLock } from './api-singleton.lock';
 import { HealthModule } from './health/health.module';
 
+export interface AppModuleOptions {
+  clock?: Clock;
+  imports?: Type[];
+}
+
 /** The API process: HTTP controllers and (from the real-time issue) the Socket.IO gateway. */
 @Module({})
 export class AppModule {
-  /** `extraImports` lets tests mount probe controllers beside the real ones. */
-  static forRoot(config: AppConfig, extraImports: Type[] = []): DynamicModule {
+  /** Tests pass their own clock and may mount probe modules beside the real ones. */
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot(),
         RedisModule,
         HealthModule,
-        ...extraImports,
+        ...(options.imports ?? []),
       ],
       providers: [ApiSingletonLock],
     };

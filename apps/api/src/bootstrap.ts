@@ -7,14 +7,13 @@ import {
   requestId,
 } from '@app/common';
 import { AppConfig } from '@app/config';
-import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AppModule } from './app.module';
+import { AppModule, AppModuleOptions } from './app.module';
 import { setupSwagger } from './openapi/openapi';
 
 /** Serves the built web app at `/`: hashed assets immutable, index.html no-cache, deep links. */
@@ -61,16 +60,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 /** Creates (but does not start listening) the API application for a validated config. */
 export async function createApiApp(
   config: AppConfig,
-  extraImports: Type[] = [],
+  options: AppModuleOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, extraImports),
-    {
-      bodyParser: false,
-      abortOnError: false,
-      logger: logLevels(config.logLevel),
-    },
-  );
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    abortOnError: false,
+    logger: logLevels(config.logLevel),
+  });
   configureApp(app, config);
   return app;
 }

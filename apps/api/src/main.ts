@@ -1,3 +1,4 @@
+import { exitCleanlyOnSignals } from '@app/common';
 import { ConfigError, loadConfig, withJwtSecret } from '@app/config';
 import { AlreadyRunningError } from '@app/database';
 import { Logger } from '@nestjs/common';
@@ -7,7 +8,7 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = withJwtSecret(loadConfig());
   const app = await createApiApp(config);
-  app.enableShutdownHooks();
+  exitCleanlyOnSignals(app, 'Api');
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   new Logger('Api').log(

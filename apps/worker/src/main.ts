@@ -1,4 +1,4 @@
-import { logLevels } from '@app/common';
+import { exitCleanlyOnSignals, logLevels } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     abortOnError: false,
     logger: logLevels(config.logLevel),
   });
-  app.enableShutdownHooks();
+  exitCleanlyOnSignals(app, 'Worker');
   await app.init();
   new Logger('Worker').log(`ready (pid ${process.pid})`);
 }

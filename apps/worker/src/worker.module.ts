@@ -1,4 +1,4 @@
-import { RedisModule } from '@app/common';
+import { ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -10,7 +10,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), RedisModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(),
+        DatabaseModule.forRoot(),
+        RedisModule,
+      ],
       providers: [HeartbeatService],
     };
   }

@@ -7,3 +7,6 @@ export * from './validation';
 export * from './public.decorator';
 export * from './redis.module';
 export * from './log-levels';
+export * from './graceful-shutdown';
+export * from './clock';
+export * from './current-user.decorator';

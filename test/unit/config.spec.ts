@@ -1,0 +1,90 @@
+import { ConfigError, loadConfig, withJwtSecret } from '@app/config';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const secret = 's'.repeat(40);
+
+describe('loadConfig: the run-mode table of SPEC.md §2', () => {
+  it.each([
+    ['nothing set', {}, 'standalone'],
+    ['DATABASE_URL only', { DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: secret }, 'postgres'],
+    [
+      'DATABASE_URL and REDIS_URL',
+      { DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379', JWT_SECRET: secret },
+      'scaled',
+    ],
+  ])('%s → %s', (_name, env, mode) => {
+    expect(loadConfig(env).mode).toBe(mode);
+  });
+
+  it('refuses REDIS_URL without DATABASE_URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://h:6379' })).toThrow(
+      new ConfigError('REDIS_URL needs DATABASE_URL'),
+    );
+  });
+
+  it('requires JWT_SECRET with DATABASE_URL, and a long one', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(
+      /JWT_SECRET is required/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db', JWT_SECRET: 'short' })).toThrow(
+      /at least 32/,
+    );
+  });
+
+  it('defaults to 127.0.0.1:3000, migrations at start, open registration', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      migrateOnStart: true,
+      registration: 'open',
+      jobsInline: false,
+    });
+    expect(path.basename(config.dataDir)).toBe('data');
+  });
+
+  it.each([
+    ['PORT', { PORT: '70000' }],
+    ['PORT', { PORT: '3.5' }],
+    ['DB_POOL_SIZE', { DB_POOL_SIZE: '0' }],
+    ['MIGRATE_ON_START', { MIGRATE_ON_START: 'sometimes' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['HOST', { HOST: 'bad host!' }],
+    ['SMTP_URL', { SMTP_URL: 'http://mail' }],
+  ])('names %s when its value is bad', (name, env) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} `));
+  });
+
+  it('reads HOST, PORT, DATA_DIR and pool size', () => {
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATA_DIR: '/srv/ht',
+      DB_POOL_SIZE: '25',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      dataDir: '/srv/ht',
+      dbPoolSize: 25,
+    });
+  });
+});
+
+describe('withJwtSecret', () => {
+  it('writes 32 random bytes with mode 0600 on first use and reuses them', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ht-secret-'));
+    const first = withJwtSecret(loadConfig({ DATA_DIR: dir }));
+    const second = withJwtSecret(loadConfig({ DATA_DIR: dir }));
+    expect(first.jwtSecret).toBe(second.jwtSecret);
+    expect(Buffer.from(first.jwtSecret ?? '', 'base64url')).toHaveLength(32);
+    expect(fs.statSync(path.join(dir, 'secret')).mode & 0o777).toBe(0o600);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('keeps JWT_SECRET when it is set', () => {
+    expect(withJwtSecret(loadConfig({ JWT_SECRET: secret })).jwtSecret).toBe(secret);
+  });
+});
