@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { DomainError } from '@app/domain';
 import { AppError } from './app-error';
 import { ErrorBody, defaultCodes, errorBody } from './error-body';
 
@@ -44,6 +45,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof AppError)
     return errorBody(error.status, error.code, error.message, error.details);
+  if (error instanceof DomainError) {
+    // Domain rules broken by the input itself (a schedule shape, a zone, a date) are a 400.
+    const fields = error.fields.map(({ path, message }) => ({ path, message }));
+    return errorBody(400, error.code, error.message, fields.length > 0 ? { fields } : undefined);
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
