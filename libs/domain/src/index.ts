@@ -15,7 +15,7 @@ export * from './schedule/pauses';
 export * from './habit/habit-history';
 
 // Due days: isDue, dueToday, nextDueDate, weekProgress (a weekly habit's {done, quota}).
-export { isDue, dueToday, nextDueDate, weekProgress } from './habit/due';
+export { isDue, dueDates, dueToday, nextDueDate, weekProgress } from './habit/due';
 export type { WeekProgress } from './habit/due';
 
 // Statistics as of a user's day (the reference recomputation) and their parts.
@@ -52,3 +52,4 @@ export {
 
 // Goals: progress and completion from linked habits' done logs.
 export * from './goals/goal-progress';
+export { recordScheduleEdit } from './schedule/schedule-history';

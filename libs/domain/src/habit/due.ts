@@ -105,3 +105,13 @@ export function weekProgressOf(habit: PreparedHabit): WeekProgress | null {
 export function weekProgress(history: HabitHistory, today: LocalDate): WeekProgress | null {
   return weekProgressOf(prepareHabit(history, toDayNumber(today)));
 }
+
+/** The due days in [from, to], judged with everything the history holds (as `isDue`). */
+export function dueDates(history: HabitHistory, from: LocalDate, to: LocalDate): LocalDate[] {
+  const habit = prepareHabit(history, FAR_FUTURE);
+  const dates: LocalDate[] = [];
+  for (let day = toDayNumber(from); day <= toDayNumber(to); day++) {
+    if (isDueDay(habit, day)) dates.push(fromDayNumber(day));
+  }
+  return dates;
+}
