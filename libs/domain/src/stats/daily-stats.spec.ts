@@ -163,7 +163,7 @@ describe('daily habit statistics (start Mon 2026-03-02, zone-free local days)', 
     ['DDDD.DDDD', '2026-03-10', 100 * (1 - m ** 4 + m ** 5 - m ** 9)], // 4 done, miss (×m), 4 done
     ['DDSSDDD', '2026-03-08', strengthAfterDones(5)], // skips leave it unchanged
     ['DDDM', '2026-03-05', 100 * (1 - m ** 3) * m], // a missed log today updates with 0
-  ])('strength of %s as of %s is %d', (pattern, today, expected) => {
+  ])('strength of %s as of %s is %p', (pattern, today, expected) => {
     const history = habit({ start: '2026-03-02', logs: logsFrom('2026-03-02', pattern) });
     expect(computeHabitStats(history, today).strength).toBeCloseTo(expected, 9);
   });
