@@ -10,3 +10,4 @@ export * from './log-levels';
 export * from './graceful-shutdown';
 export * from './clock';
 export * from './current-user.decorator';
+export * from './validators';

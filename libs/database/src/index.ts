@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './entities';
 export * from './migrate';
 export { migrations } from './migrations';
+export * from './query-rows';

@@ -44,6 +44,12 @@ export class HabitEntity {
   @Column({ name: 'last_risk_alert_date', type: 'date', nullable: true }) lastRiskAlertDate!:
     string | null;
   @Column({ name: 'stats_as_of', type: 'date', nullable: true }) statsAsOf!: string | null;
+  @Column({ name: 'next_due_date', type: 'date', nullable: true }) nextDueDate!: string | null;
+  @Column({ name: 'due_today', type: 'boolean', default: false }) dueToday!: boolean;
+  @Column({ name: 'week_done', type: 'smallint', nullable: true }) weekDone!: number | null;
+  @Column({ name: 'week_quota', type: 'smallint', nullable: true }) weekQuota!: number | null;
+  /** The user's day the habit was created. */
+  @Column({ name: 'created_on', type: 'date' }) createdOn!: string;
   @Column({ type: 'integer', default: 1 }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

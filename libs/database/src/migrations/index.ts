@@ -1,4 +1,5 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
+import { HabitReadFields1764200000000 } from './1764200000000-habit-read-fields';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
-export const migrations = [InitialSchema1764100000000];
+export const migrations = [InitialSchema1764100000000, HabitReadFields1764200000000];

@@ -1,0 +1,15 @@
+import { EventsModule } from '@app/events';
+import { GoalsModule } from '@app/goals';
+import { HabitLogsModule } from '@app/habit-logs';
+import { HabitsModule } from '@app/habits';
+import { Module } from '@nestjs/common';
+import { GoalsController } from './goals/goals.controller';
+import { HabitLogsController } from './habit-logs/habit-logs.controller';
+import { HabitsController } from './habits/habits.controller';
+
+/** The HTTP edge of habits, logs and goals over their feature modules. */
+@Module({
+  imports: [EventsModule, HabitsModule, HabitLogsModule, GoalsModule],
+  controllers: [HabitsController, HabitLogsController, GoalsController],
+})
+export class TrackingModule {}

@@ -1,0 +1,71 @@
+import { Clock } from '@app/common';
+import type { LocalDate } from '@app/contracts';
+import { UserEntity } from '@app/database';
+import { userDayOf } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventBuffer } from './event-buffer';
+
+/** What every step of one write sees: the user, their day, the instant, and the events so far. */
+export interface WriteContext {
+  user: UserEntity;
+  today: LocalDate;
+  now: Date;
+  events: EventBuffer;
+}
+
+/**
+ * One transaction per write: the steps run on its EntityManager (never the global pool,
+ * which would deadlock on the embedded database), the recorded events are written to the
+ * outbox before commit, and listeners hear about them after commit.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly committedListeners: ((userIds: string[]) => void)[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The user's day of the clock's now (SPEC.md §3 "Days"). */
+  todayOf(
+    user: Pick<UserEntity, 'timezone' | 'dayStartHour'>,
+    now: Date = this.clock.now(),
+  ): LocalDate {
+    return userDayOf(now, user.timezone, user.dayStartHour);
+  }
+
+  async run<T>(
+    user: UserEntity,
+    work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
+  ): Promise<T> {
+    const now = this.clock.now();
+    const ctx: WriteContext = {
+      user,
+      today: this.todayOf(user, now),
+      now,
+      events: new EventBuffer(),
+    };
+    let userIds: string[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager, ctx);
+      userIds = ctx.events.size > 0 ? [user.id] : [];
+      await ctx.events.flush(manager);
+      return value;
+    });
+    if (userIds.length > 0) for (const listener of this.committedListeners) listener(userIds);
+    return result;
+  }
+
+  /** Reads outside a transaction (plain pool queries). */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return work(this.dataSource.manager);
+  }
+
+  /** Called after a commit that recorded events for these users (the outbox relay listens). */
+  onEventsCommitted(listener: (userIds: string[]) => void): void {
+    this.committedListeners.push(listener);
+  }
+}

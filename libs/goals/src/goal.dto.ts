@@ -1,0 +1,139 @@
+import { IsLocalDate } from '@app/common';
+import type { GoalSnapshot } from '@app/contracts';
+import type { GoalEntity, GoalHabitEntity } from '@app/database';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export const MAX_VALUE = 1e9;
+
+export class GoalHabitLinkDto {
+  @IsUUID('all') habitId!: string;
+  /** > 0; new links default to 1, listed links without a weight keep theirs. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_VALUE)
+  contributionWeight?: number;
+}
+
+class GoalFieldsDto {
+  @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @IsOptional() @IsString() @MaxLength(1000) description?: string | null;
+  /** > 0. */
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_VALUE)
+  targetValue!: number;
+  /** What is counted, e.g. "runs" or "km". */
+  @IsString() @MinLength(1) @MaxLength(32) unit!: string;
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsLocalDate() deadline?: string | null;
+  /** Done logs from this day on count (default: the user's today at creation). */
+  @IsOptional() @IsLocalDate() startDate?: string;
+  /** Manual progress added to the habits' contributions (default 0). */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_VALUE)
+  baseValue?: number;
+  /** The full set of linked habits (each at most once). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => GoalHabitLinkDto)
+  habits?: GoalHabitLinkDto[];
+}
+
+export class CreateGoalDto extends GoalFieldsDto {}
+export class ReplaceGoalDto extends GoalFieldsDto {}
+
+export class UpdateGoalDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @IsOptional() @IsString() @MaxLength(1000) description?: string | null;
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_VALUE)
+  targetValue?: number;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(32) unit?: string;
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsLocalDate() deadline?: string | null;
+  @IsOptional() @IsLocalDate() startDate?: string;
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(MAX_VALUE)
+  baseValue?: number;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => GoalHabitLinkDto)
+  habits?: GoalHabitLinkDto[];
+}
+
+export class GoalLinkDto {
+  habitId!: string;
+  contributionWeight!: number;
+}
+
+export class GoalDto implements GoalSnapshot {
+  id!: string;
+  name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  targetValue!: number;
+  /** baseValue + Σ weight × done logs dated ≥ startDate. */
+  currentValue!: number;
+  baseValue!: number;
+  unit!: string;
+  startDate!: string;
+  @ApiProperty({ type: String, nullable: true }) deadline!: string | null;
+  isCompleted!: boolean;
+  /** When the goal last became complete. */
+  @ApiProperty({ type: String, nullable: true }) completedAt!: string | null;
+  /** Not completed and the deadline has passed (in the user's day). */
+  overdue!: boolean;
+  habits!: GoalLinkDto[];
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export function toGoalDto(
+  goal: GoalEntity,
+  links: Pick<GoalHabitEntity, 'habitId' | 'contributionWeight'>[],
+  today: string,
+): GoalDto {
+  return {
+    id: goal.id,
+    name: goal.name,
+    description: goal.description,
+    targetValue: goal.targetValue,
+    currentValue: goal.currentValue,
+    baseValue: goal.baseValue,
+    unit: goal.unit,
+    startDate: goal.startDate,
+    deadline: goal.deadline,
+    isCompleted: goal.isCompleted,
+    completedAt: goal.completedAt ? goal.completedAt.toISOString() : null,
+    overdue: !goal.isCompleted && goal.deadline !== null && goal.deadline < today,
+    habits: links.map((l) => ({ habitId: l.habitId, contributionWeight: l.contributionWeight })),
+    version: goal.version,
+    createdAt: goal.createdAt.toISOString(),
+    updatedAt: goal.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,195 @@
+import { AppError, AuthUser } from '@app/common';
+import { GoalEntity, GoalHabitEntity } from '@app/database';
+import { UnitOfWork, WriteContext } from '@app/events';
+import { HabitsRepository } from '@app/habits';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  CreateGoalDto,
+  GoalDto,
+  GoalHabitLinkDto,
+  ReplaceGoalDto,
+  toGoalDto,
+  UpdateGoalDto,
+} from './goal.dto';
+import { GoalProgressService } from './goal-progress.service';
+
+/** At most this many goals per user (SPEC.md §4 "Lists"). */
+export const MAX_GOALS_PER_USER = 200;
+
+const goalNotFound = () => AppError.notFound('GOAL_NOT_FOUND', 'Goal not found.');
+
+/** Goals CRUD with their habit links (SPEC.md §3 "Goals"); progress is recomputed by every write. */
+@Injectable()
+export class GoalsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly habits: HabitsRepository,
+    private readonly progress: GoalProgressService,
+  ) {}
+
+  create(user: AuthUser, dto: CreateGoalDto): Promise<GoalDto> {
+    return this.uow.run(user, async (manager, ctx) => {
+      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]); // serialises the cap check
+      if (
+        (await manager.getRepository(GoalEntity).count({ where: { userId: user.id } })) >=
+        MAX_GOALS_PER_USER
+      ) {
+        throw AppError.unprocessable(
+          'GOAL_LIMIT_REACHED',
+          `A user can have at most ${MAX_GOALS_PER_USER} goals.`,
+        );
+      }
+      const links = await this.checkedLinks(manager, user.id, dto.habits ?? []);
+      const repo = manager.getRepository(GoalEntity);
+      const goal = await repo.save(
+        repo.create({
+          userId: user.id,
+          name: dto.name,
+          description: dto.description ?? null,
+          targetValue: dto.targetValue,
+          unit: dto.unit,
+          deadline: dto.deadline ?? null,
+          startDate: dto.startDate ?? ctx.today,
+          baseValue: dto.baseValue ?? 0,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        }),
+      );
+      await this.saveLinks(manager, goal.id, links, new Map());
+      return this.refreshed(manager, ctx, goal.id);
+    });
+  }
+
+  async list(user: AuthUser): Promise<GoalDto[]> {
+    const today = this.uow.todayOf(user);
+    return this.uow.read(async (manager) => {
+      const goals = await manager
+        .getRepository(GoalEntity)
+        .find({
+          where: { userId: user.id },
+          order: { createdAt: 'ASC', id: 'ASC' },
+          take: MAX_GOALS_PER_USER,
+        });
+      const links = await this.progress.linksOf(
+        manager,
+        goals.map((g) => g.id),
+      );
+      return goals.map((g) => toGoalDto(g, links.get(g.id) ?? [], today));
+    });
+  }
+
+  async get(user: AuthUser, goalId: string): Promise<GoalDto> {
+    const today = this.uow.todayOf(user);
+    return this.uow.read(async (manager) => {
+      const goal = await manager
+        .getRepository(GoalEntity)
+        .findOne({ where: { id: goalId, userId: user.id } });
+      if (!goal) throw goalNotFound();
+      const links = await this.progress.linksOf(manager, [goal.id]);
+      return toGoalDto(goal, links.get(goal.id) ?? [], today);
+    });
+  }
+
+  /** PUT: every field as given; omitted optional ones take their defaults (habits: unchanged when absent). */
+  replace(user: AuthUser, goalId: string, dto: ReplaceGoalDto): Promise<GoalDto> {
+    return this.edit(user, goalId, {
+      name: dto.name,
+      description: dto.description ?? null,
+      targetValue: dto.targetValue,
+      unit: dto.unit,
+      deadline: dto.deadline ?? null,
+      startDate: dto.startDate,
+      baseValue: dto.baseValue ?? 0,
+      habits: dto.habits,
+    });
+  }
+
+  update(user: AuthUser, goalId: string, dto: UpdateGoalDto): Promise<GoalDto> {
+    return this.edit(user, goalId, dto);
+  }
+
+  remove(user: AuthUser, goalId: string): Promise<void> {
+    return this.uow.run(user, async (manager) => {
+      const result = await manager
+        .getRepository(GoalEntity)
+        .delete({ id: goalId, userId: user.id });
+      if (!result.affected) throw goalNotFound();
+    });
+  }
+
+  private edit(user: AuthUser, goalId: string, dto: UpdateGoalDto): Promise<GoalDto> {
+    return this.uow.run(user, async (manager, ctx) => {
+      const goal = await manager
+        .getRepository(GoalEntity)
+        .findOne({ where: { id: goalId, userId: user.id }, lock: { mode: 'pessimistic_write' } });
+      if (!goal) throw goalNotFound();
+      if (dto.habits !== undefined) {
+        const links = await this.checkedLinks(manager, user.id, dto.habits);
+        const existing = new Map(
+          (await manager.getRepository(GoalHabitEntity).find({ where: { goalId: goal.id } })).map(
+            (l) => [l.habitId, l.contributionWeight],
+          ),
+        );
+        await manager.getRepository(GoalHabitEntity).delete({ goalId: goal.id });
+        await this.saveLinks(manager, goal.id, links, existing);
+      }
+      await manager.getRepository(GoalEntity).update(
+        { id: goal.id },
+        {
+          name: dto.name ?? goal.name,
+          description: dto.description === undefined ? goal.description : dto.description,
+          targetValue: dto.targetValue ?? goal.targetValue,
+          unit: dto.unit ?? goal.unit,
+          deadline: dto.deadline === undefined ? goal.deadline : dto.deadline,
+          startDate: dto.startDate ?? goal.startDate,
+          baseValue: dto.baseValue ?? goal.baseValue,
+        },
+      );
+      return this.refreshed(manager, ctx, goal.id);
+    });
+  }
+
+  /** Each habit at most once, and all of them the user's (404 otherwise, like any other id). */
+  private async checkedLinks(
+    manager: EntityManager,
+    userId: string,
+    links: GoalHabitLinkDto[],
+  ): Promise<GoalHabitLinkDto[]> {
+    const ids = links.map((l) => l.habitId.toLowerCase());
+    const duplicate = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (duplicate >= 0) {
+      throw AppError.validation([
+        { path: `habits[${duplicate}].habitId`, message: 'A habit is linked at most once.' },
+      ]);
+    }
+    const owned = await this.habits.ownedIds(manager, userId, ids);
+    if (ids.some((id) => !owned.has(id)))
+      throw AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
+    return links.map((l, i) => ({ habitId: ids[i], contributionWeight: l.contributionWeight }));
+  }
+
+  private async saveLinks(
+    manager: EntityManager,
+    goalId: string,
+    links: GoalHabitLinkDto[],
+    previousWeights: Map<string, number>,
+  ): Promise<void> {
+    if (links.length === 0) return;
+    await manager.getRepository(GoalHabitEntity).insert(
+      links.map((l) => ({
+        goalId,
+        habitId: l.habitId,
+        contributionWeight: l.contributionWeight ?? previousWeights.get(l.habitId) ?? 1,
+      })),
+    );
+  }
+
+  private async refreshed(
+    manager: EntityManager,
+    ctx: WriteContext,
+    goalId: string,
+  ): Promise<GoalDto> {
+    return (await this.progress.refresh(manager, ctx, [goalId])).get(goalId)!.dto;
+  }
+}

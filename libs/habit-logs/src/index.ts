@@ -1,0 +1,3 @@
+export * from './habit-log.dto';
+export * from './habit-logs.module';
+export * from './habit-logs.service';

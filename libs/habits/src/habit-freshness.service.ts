@@ -1,0 +1,54 @@
+import { AuthUser } from '@app/common';
+import type { LocalDate } from '@app/contracts';
+import { UnitOfWork } from '@app/events';
+import { GoalProgressService } from '@app/goals/progress';
+import { Injectable } from '@nestjs/common';
+import { HabitStatsService } from './habit-stats.service';
+import { HabitsRepository } from './habits.repository';
+
+/**
+ * No read returns statistics older than the user's today (SPEC.md §3 "Stored statistics"):
+ * when any habit's `statsAsOf` is not today, all of the user's habits and goals are recomputed
+ * in one transaction that records the events a write would (e.g. `habit_at_risk`).
+ */
+@Injectable()
+export class HabitFreshnessService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly habits: HabitsRepository,
+    private readonly stats: HabitStatsService,
+    private readonly goals: GoalProgressService,
+  ) {}
+
+  /** Returns the user's today, after bringing their statistics up to it. */
+  async ensureFresh(user: AuthUser): Promise<LocalDate> {
+    const today = this.uow.todayOf(user);
+    const stale: { stale: boolean }[] = await this.uow.read((manager) =>
+      manager.query(
+        'SELECT EXISTS (SELECT 1 FROM habits WHERE user_id = $1 AND stats_as_of IS DISTINCT FROM $2) AS stale',
+        [user.id, today],
+      ),
+    );
+    if (stale[0]?.stale) await this.recomputeUser(user);
+    return today;
+  }
+
+  /** Recomputes every habit and goal of the user as of their today (also used by the day-rollover job). */
+  recomputeUser(user: AuthUser): Promise<void> {
+    return this.uow.run(user, async (manager, ctx) => {
+      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+      const habits = await this.habits.lockAllOfUser(manager, user.id);
+      const recomputed = await this.stats.recompute(manager, ctx, habits);
+      this.stats.recordTransitions(ctx, recomputed.values());
+      const goalIds: { id: string }[] = await manager.query(
+        'SELECT id FROM goals WHERE user_id = $1',
+        [user.id],
+      );
+      await this.goals.refresh(
+        manager,
+        ctx,
+        goalIds.map((g) => g.id),
+      );
+    });
+  }
+}

@@ -1,0 +1,190 @@
+import { IsLocalDate } from '@app/common';
+import type { HabitLogSnapshot, HabitSnapshot, PausePeriodSnapshot } from '@app/contracts';
+import type { HabitEntity, HabitLogEntity } from '@app/database';
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export const FREQUENCIES = ['daily', 'weekly', 'custom'] as const;
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+/** The statuses a client may set; `at_risk` is derived (SPEC.md §3). */
+export const SETTABLE_STATUSES = ['active', 'paused', 'archived'] as const;
+export const HABIT_STATUSES = ['active', 'paused', 'archived', 'at_risk'] as const;
+
+export class PausePeriodDto implements PausePeriodSnapshot {
+  /** First paused day (the user's local date). */
+  @IsLocalDate() from!: string;
+  /** Last paused day, or null while the pause is open. */
+  @ValidateIf((_o, value) => value !== null)
+  @IsLocalDate()
+  @ApiProperty({ type: String, nullable: true, example: null })
+  to!: string | null;
+}
+
+/** Fields shared by create, replace and patch. Schedule fields unused by the frequency must be null or absent. */
+class HabitFieldsDto {
+  /** 1–100 characters. */
+  @IsString() @MinLength(1) @MaxLength(100) name!: string;
+  @IsOptional() @IsString() @MaxLength(1000) description?: string | null;
+  @IsIn(FREQUENCIES) frequency!: (typeof FREQUENCIES)[number];
+  /** Weekly only: completions per ISO week, 1–7. */
+  @IsOptional() @IsInt() timesPerWeek?: number | null;
+  /** Custom only (or intervalDays): ISO weekdays 1=Mon … 7=Sun, distinct. */
+  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) daysOfWeek?: number[] | null;
+  /** Custom only (or daysOfWeek): every N days, 2–365. */
+  @IsOptional() @IsInt() intervalDays?: number | null;
+  /** First day the habit is due (default: the user's today). May move earlier, not past the first log. */
+  @IsOptional() @IsLocalDate() startDate?: string;
+  @IsOptional() @IsIn(DIFFICULTIES) difficulty?: (typeof DIFFICULTIES)[number];
+  @IsOptional() @IsIn(PRIORITIES) priority?: (typeof PRIORITIES)[number];
+  /** `paused`/`archived` open a pause from today, `active` closes it. `at_risk` is derived and refused. */
+  @IsOptional() @IsIn(SETTABLE_STATUSES) status?: (typeof SETTABLE_STATUSES)[number];
+  /** The full set of pause periods (overlaps merge; at most 100). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PausePeriodDto)
+  pausePeriods?: PausePeriodDto[];
+}
+
+export class CreateHabitDto extends HabitFieldsDto {}
+
+/** PUT: the whole editable habit; omitted optional fields take their defaults. */
+export class ReplaceHabitDto extends HabitFieldsDto {}
+
+/** PATCH: any subset of the fields. */
+export class UpdateHabitDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @IsOptional() @IsString() @MaxLength(1000) description?: string | null;
+  @IsOptional() @IsIn(FREQUENCIES) frequency?: (typeof FREQUENCIES)[number];
+  @IsOptional() @IsInt() timesPerWeek?: number | null;
+  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) daysOfWeek?: number[] | null;
+  @IsOptional() @IsInt() intervalDays?: number | null;
+  @IsOptional() @IsLocalDate() startDate?: string;
+  @IsOptional() @IsIn(DIFFICULTIES) difficulty?: (typeof DIFFICULTIES)[number];
+  @IsOptional() @IsIn(PRIORITIES) priority?: (typeof PRIORITIES)[number];
+  @IsOptional() @IsIn(SETTABLE_STATUSES) status?: (typeof SETTABLE_STATUSES)[number];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => PausePeriodDto)
+  pausePeriods?: PausePeriodDto[];
+}
+
+export class ListHabitsQueryDto {
+  /** Only habits with this status. */
+  @IsOptional() @IsIn(HABIT_STATUSES) status?: (typeof HABIT_STATUSES)[number];
+}
+
+export class TodayLogDto {
+  id!: string;
+  @ApiProperty({ enum: ['done', 'skipped', 'missed'] }) status!: 'done' | 'skipped' | 'missed';
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+}
+
+export class WeekProgressDto {
+  /** Completions counted in the current ISO week. */
+  done!: number;
+  /** Completions the week asks for (reduced by skips and pauses). */
+  quota!: number;
+}
+
+export class HabitDto implements HabitSnapshot {
+  id!: string;
+  name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ enum: FREQUENCIES }) frequency!: (typeof FREQUENCIES)[number];
+  @ApiProperty({ type: Number, nullable: true }) timesPerWeek!: number | null;
+  @ApiProperty({ type: [Number], nullable: true }) daysOfWeek!: number[] | null;
+  @ApiProperty({ type: Number, nullable: true }) intervalDays!: number | null;
+  startDate!: string;
+  @ApiProperty({ enum: DIFFICULTIES }) difficulty!: (typeof DIFFICULTIES)[number];
+  @ApiProperty({ enum: PRIORITIES }) priority!: (typeof PRIORITIES)[number];
+  @ApiProperty({ enum: HABIT_STATUSES }) status!: (typeof HABIT_STATUSES)[number];
+  pausePeriods!: PausePeriodDto[];
+  /** Done due days (or met weeks) in the unbroken run ending at the latest due day. */
+  currentStreak!: number;
+  longestStreak!: number;
+  @ApiProperty({ enum: ['day', 'week'] }) streakUnit!: 'day' | 'week';
+  totalCompletions!: number;
+  totalSkips!: number;
+  /** 0–100, null when nothing was expected. */
+  @ApiProperty({ type: Number, nullable: true }) consistencyScore!: number | null;
+  /** 0–1 with 4 decimals, null when nothing was expected. */
+  @ApiProperty({ type: Number, nullable: true }) failureRate!: number | null;
+  /** 0–100 habit strength (exponential smoothing). */
+  strength!: number;
+  consecutiveMisses!: number;
+  @ApiProperty({ type: String, nullable: true }) lastCompletedDate!: string | null;
+  @ApiProperty({ type: String, nullable: true }) suggestedFrequency!: string | null;
+  /** The user's day the statistics were computed for. */
+  @ApiProperty({ type: String, nullable: true }) statsAsOf!: string | null;
+  /** Null when paused or archived. */
+  @ApiProperty({ type: String, nullable: true }) nextDueDate!: string | null;
+  dueToday!: boolean;
+  @ApiProperty({ type: TodayLogDto, nullable: true }) todayLog!: TodayLogDto | null;
+  @ApiProperty({ type: WeekProgressDto, nullable: true }) week!: WeekProgressDto | null;
+  /** Incremented by every change to the habit (statistics recomputed at day start included). */
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export function toHabitDto(
+  habit: HabitEntity,
+  pauses: PausePeriodSnapshot[],
+  todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null,
+): HabitDto {
+  return {
+    id: habit.id,
+    name: habit.name,
+    description: habit.description,
+    frequency: habit.frequency,
+    timesPerWeek: habit.timesPerWeek,
+    daysOfWeek: habit.daysOfWeek,
+    intervalDays: habit.intervalDays,
+    startDate: habit.startDate,
+    difficulty: habit.difficulty,
+    priority: habit.priority,
+    status: habit.status,
+    pausePeriods: pauses.map((p) => ({ from: p.from, to: p.to })),
+    currentStreak: habit.currentStreak,
+    longestStreak: habit.longestStreak,
+    streakUnit: habit.frequency === 'weekly' ? 'week' : 'day',
+    totalCompletions: habit.totalCompletions,
+    totalSkips: habit.totalSkips,
+    consistencyScore: habit.consistencyScore,
+    failureRate: habit.failureRate,
+    strength: Math.round(habit.strength),
+    consecutiveMisses: habit.consecutiveMisses,
+    lastCompletedDate: habit.lastCompletedDate,
+    suggestedFrequency: habit.suggestedFrequency,
+    statsAsOf: habit.statsAsOf,
+    nextDueDate: habit.nextDueDate,
+    dueToday: habit.dueToday,
+    todayLog: todayLog ? { id: todayLog.id, status: todayLog.status, notes: todayLog.notes } : null,
+    week:
+      habit.weekQuota === null || habit.weekDone === null
+        ? null
+        : { done: habit.weekDone, quota: habit.weekQuota },
+    version: habit.version,
+    createdAt: habit.createdAt.toISOString(),
+    updatedAt: habit.updatedAt.toISOString(),
+  };
+}
+
+export type { HabitLogSnapshot };

@@ -1,0 +1,270 @@
+import { AppError, AuthUser } from '@app/common';
+import type { PausePeriodSnapshot } from '@app/contracts';
+import { HabitEntity } from '@app/database';
+import {
+  applyStatusChange,
+  DomainError,
+  normalizeSchedule,
+  Schedule,
+  ScheduleInput,
+  UserStatus,
+  validatePausePeriods,
+  validateSchedule,
+} from '@app/domain';
+import { UnitOfWork, WriteContext } from '@app/events';
+import { GoalProgressService } from '@app/goals/progress';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  CreateHabitDto,
+  HabitDto,
+  ListHabitsQueryDto,
+  PausePeriodDto,
+  ReplaceHabitDto,
+  toHabitDto,
+  UpdateHabitDto,
+} from './habit.dto';
+import { HabitFreshnessService } from './habit-freshness.service';
+import { HabitStatsService } from './habit-stats.service';
+import { HabitsRepository } from './habits.repository';
+
+/** At most this many habits per user (SPEC.md §4 "Lists"). */
+export const MAX_HABITS_PER_USER = 500;
+
+function checkedSchedule(input: ScheduleInput): Schedule {
+  const errors = validateSchedule(input);
+  if (errors.length > 0)
+    throw new DomainError(errors[0].code, 'The schedule is not valid.', errors);
+  return normalizeSchedule(input);
+}
+
+function checkedPauses(pauses: PausePeriodDto[]): PausePeriodSnapshot[] {
+  const { pauses: merged, errors } = validatePausePeriods(
+    pauses.map((p) => ({ from: p.from, to: p.to ?? null })),
+  );
+  if (errors.length > 0)
+    throw new DomainError(errors[0].code, 'The pause periods are not valid.', errors);
+  return merged;
+}
+
+const userStatusOf = (habit: HabitEntity): UserStatus =>
+  habit.status === 'at_risk' ? 'active' : habit.status;
+
+const sameSchedule = (a: Schedule, b: Schedule): boolean =>
+  a.frequency === b.frequency &&
+  a.timesPerWeek === b.timesPerWeek &&
+  a.intervalDays === b.intervalDays &&
+  JSON.stringify(a.daysOfWeek) === JSON.stringify(b.daysOfWeek);
+
+/**
+ * The schedule a PATCH asks for: switching frequency clears the fields of the old one, and
+ * giving one custom form (weekdays or interval) clears the other.
+ */
+function patchedSchedule(habit: HabitEntity, dto: UpdateHabitDto): ScheduleInput {
+  const frequency = dto.frequency ?? habit.frequency;
+  const keep = frequency === habit.frequency;
+  const next: ScheduleInput = {
+    frequency,
+    timesPerWeek: keep ? habit.timesPerWeek : null,
+    daysOfWeek: keep ? habit.daysOfWeek : null,
+    intervalDays: keep ? habit.intervalDays : null,
+  };
+  if (dto.timesPerWeek !== undefined) next.timesPerWeek = dto.timesPerWeek;
+  if (dto.daysOfWeek !== undefined) {
+    next.daysOfWeek = dto.daysOfWeek;
+    if (dto.intervalDays === undefined && dto.daysOfWeek !== null) next.intervalDays = null;
+  }
+  if (dto.intervalDays !== undefined) {
+    next.intervalDays = dto.intervalDays;
+    if (dto.daysOfWeek === undefined && dto.intervalDays !== null) next.daysOfWeek = null;
+  }
+  return next;
+}
+
+/** Habits CRUD (SPEC.md §3 "Schedules", "Pauses and status"); every write recomputes in its transaction. */
+@Injectable()
+export class HabitsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly habits: HabitsRepository,
+    private readonly stats: HabitStatsService,
+    private readonly goals: GoalProgressService,
+    private readonly freshness: HabitFreshnessService,
+  ) {}
+
+  create(user: AuthUser, dto: CreateHabitDto): Promise<HabitDto> {
+    const schedule = checkedSchedule(dto);
+    const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : [];
+    return this.uow.run(user, async (manager, ctx) => {
+      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]); // serialises the cap check
+      if ((await this.habits.count(manager, user.id)) >= MAX_HABITS_PER_USER) {
+        throw AppError.unprocessable(
+          'HABIT_LIMIT_REACHED',
+          `A user can have at most ${MAX_HABITS_PER_USER} habits.`,
+        );
+      }
+      const status = dto.status ?? 'active';
+      const startDate = dto.startDate ?? ctx.today;
+      const pauses =
+        status === 'active'
+          ? requestedPauses
+          : applyStatusChange(requestedPauses, 'active', status, ctx.today);
+      const repo = manager.getRepository(HabitEntity);
+      const habit = await repo.save(
+        repo.create({
+          userId: user.id,
+          name: dto.name.trim() || dto.name,
+          description: dto.description ?? null,
+          ...schedule,
+          startDate,
+          createdOn: ctx.today,
+          difficulty: dto.difficulty ?? 'medium',
+          priority: dto.priority ?? 'medium',
+          status,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        }),
+      );
+      // The first schedule version is anchored at the start date and also covers days before it.
+      await this.habits.saveScheduleVersion(manager, habit.id, startDate, schedule);
+      if (pauses.length > 0) await this.habits.replacePauses(manager, habit.id, pauses);
+      return this.recompute(manager, ctx, habit);
+    });
+  }
+
+  async list(user: AuthUser, query: ListHabitsQueryDto): Promise<HabitDto[]> {
+    const today = await this.freshness.ensureFresh(user);
+    return this.uow.read(async (manager) => {
+      const habits = await this.habits.list(manager, user.id, query.status, MAX_HABITS_PER_USER);
+      const ids = habits.map((h) => h.id);
+      const [pauses, todayLogs] = [
+        await this.habits.pausesOf(manager, ids),
+        await this.habits.logsOn(manager, ids, today),
+      ];
+      return habits.map((h) => toHabitDto(h, pauses.get(h.id) ?? [], todayLogs.get(h.id) ?? null));
+    });
+  }
+
+  async get(user: AuthUser, habitId: string): Promise<HabitDto> {
+    const today = await this.freshness.ensureFresh(user);
+    return this.uow.read(async (manager) => {
+      const habit = await this.habits.findOwned(manager, user.id, habitId);
+      const [pauses, todayLogs] = [
+        await this.habits.pausesOf(manager, [habit.id]),
+        await this.habits.logsOn(manager, [habit.id], today),
+      ];
+      return toHabitDto(habit, pauses.get(habit.id) ?? [], todayLogs.get(habit.id) ?? null);
+    });
+  }
+
+  /** PUT: name, description, schedule, start date, difficulty and priority as given (defaults for the omitted); status and pauses only when present. */
+  replace(user: AuthUser, habitId: string, dto: ReplaceHabitDto): Promise<HabitDto> {
+    return this.edit(user, habitId, {
+      name: dto.name,
+      description: dto.description ?? null,
+      frequency: dto.frequency,
+      timesPerWeek: dto.timesPerWeek ?? null,
+      daysOfWeek: dto.daysOfWeek ?? null,
+      intervalDays: dto.intervalDays ?? null,
+      startDate: dto.startDate,
+      difficulty: dto.difficulty ?? 'medium',
+      priority: dto.priority ?? 'medium',
+      status: dto.status,
+      pausePeriods: dto.pausePeriods,
+    });
+  }
+
+  update(user: AuthUser, habitId: string, dto: UpdateHabitDto): Promise<HabitDto> {
+    return this.edit(user, habitId, dto);
+  }
+
+  remove(user: AuthUser, habitId: string): Promise<void> {
+    return this.uow.run(user, async (manager, ctx) => {
+      const habit = await this.habits.lockOwned(manager, user.id, habitId);
+      const goalIds = await this.goals.goalIdsLinkedTo(manager, [habit.id]);
+      await manager.getRepository(HabitEntity).delete({ id: habit.id });
+      await this.goals.refresh(manager, ctx, goalIds);
+    });
+  }
+
+  private edit(user: AuthUser, habitId: string, dto: UpdateHabitDto): Promise<HabitDto> {
+    const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : undefined;
+    return this.uow.run(user, async (manager, ctx) => {
+      const habit = await this.habits.lockOwned(manager, user.id, habitId);
+      const current: Schedule = {
+        frequency: habit.frequency,
+        timesPerWeek: habit.timesPerWeek,
+        daysOfWeek: habit.daysOfWeek,
+        intervalDays: habit.intervalDays,
+      };
+      const schedule = checkedSchedule(patchedSchedule(habit, dto));
+      if (!sameSchedule(schedule, current)) {
+        // Takes effect today, so past days keep the schedule they were judged by.
+        const rows: { first: string }[] = await manager.query(
+          'SELECT min(effective_from) AS first FROM habit_schedules WHERE habit_id = $1',
+          [habit.id],
+        );
+        const first = rows[0]?.first ?? habit.startDate;
+        await this.habits.saveScheduleVersion(
+          manager,
+          habit.id,
+          first > ctx.today ? first : ctx.today,
+          schedule,
+        );
+      }
+      if (dto.startDate !== undefined && dto.startDate > habit.startDate) {
+        const firstLog = await this.habits.earliestLogDate(manager, habit.id);
+        if (firstLog !== null && dto.startDate > firstLog) {
+          throw AppError.unprocessable(
+            'START_DATE_AFTER_FIRST_LOG',
+            `The start date cannot move past the first log (${firstLog}).`,
+          );
+        }
+      }
+      let pauses = requestedPauses;
+      const currentStatus = userStatusOf(habit);
+      const status = dto.status ?? currentStatus;
+      if (status !== currentStatus) {
+        const base =
+          pauses ?? (await this.habits.pausesOf(manager, [habit.id])).get(habit.id) ?? [];
+        pauses = applyStatusChange(base, currentStatus, status, ctx.today);
+      }
+      Object.assign(habit, {
+        ...schedule,
+        name: dto.name ?? habit.name,
+        description: dto.description === undefined ? habit.description : dto.description,
+        startDate: dto.startDate ?? habit.startDate,
+        difficulty: dto.difficulty ?? habit.difficulty,
+        priority: dto.priority ?? habit.priority,
+        status: status === currentStatus ? habit.status : status,
+      });
+      await manager.getRepository(HabitEntity).update(
+        { id: habit.id },
+        {
+          name: habit.name,
+          description: habit.description,
+          frequency: habit.frequency,
+          timesPerWeek: habit.timesPerWeek,
+          daysOfWeek: habit.daysOfWeek,
+          intervalDays: habit.intervalDays,
+          startDate: habit.startDate,
+          difficulty: habit.difficulty,
+          priority: habit.priority,
+          status: habit.status,
+        },
+      );
+      if (pauses !== undefined) await this.habits.replacePauses(manager, habit.id, pauses);
+      return this.recompute(manager, ctx, habit);
+    });
+  }
+
+  private async recompute(
+    manager: EntityManager,
+    ctx: WriteContext,
+    habit: HabitEntity,
+  ): Promise<HabitDto> {
+    const recomputed = await this.stats.recompute(manager, ctx, [habit]);
+    this.stats.recordTransitions(ctx, recomputed.values());
+    return recomputed.get(habit.id)!.dto;
+  }
+}

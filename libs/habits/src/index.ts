@@ -1,0 +1,6 @@
+export * from './habit-freshness.service';
+export * from './habit-stats.service';
+export * from './habit.dto';
+export * from './habits.module';
+export * from './habits.repository';
+export * from './habits.service';
