@@ -37,7 +37,13 @@ export interface TestAppOptions {
  * run at start exactly as in production.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const base = { LOG_LEVEL: 'warn', WEB_DIST_DIR: 'none', NODE_ENV: 'test', ...options.env };
+  const base = {
+    LOG_LEVEL: 'warn',
+    WEB_DIST_DIR: 'none',
+    NODE_ENV: 'test',
+    QUERY_COUNT_HEADER: 'true',
+    ...options.env,
+  };
   if (testDb() === 'postgres') {
     const db = await createPgDatabase();
     const config = loadConfig({

@@ -14,6 +14,7 @@ import express from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AppModule, AppModuleOptions } from './app.module';
+import { currentQueryCount, withQueryCounter } from '@app/database';
 import { setupSwagger } from './openapi/openapi';
 
 /** Serves the built web app at `/`: hashed assets immutable, index.html no-cache, deep links. */
@@ -41,11 +42,27 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string | null): vo
   });
 }
 
+/** Counts each request's SQL statements; optionally reports them in `X-Query-Count`. */
+function countQueries(header: boolean) {
+  return (_req: express.Request, res: express.Response, next: express.NextFunction) =>
+    withQueryCounter(() => {
+      if (header) {
+        const writeHead = res.writeHead;
+        res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+          if (!this.headersSent) this.setHeader('x-query-count', String(currentQueryCount()));
+          return writeHead.apply(this, args);
+        } as typeof writeHead;
+      }
+      next();
+    });
+}
+
 /** Everything about the HTTP edge that main.ts and the tests must share. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use(countQueries(config.queryCountHeader));
   app.use(cookieParser());
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);

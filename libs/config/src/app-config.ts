@@ -29,6 +29,8 @@ export interface AppConfig {
   readonly publicUrl: string;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /** Send `X-Query-Count` (SQL statements of the request) on every API response. */
+  readonly queryCountHeader: boolean;
   /** Directory of the built web app served at `/`; null disables static serving. */
   readonly webDistDir: string | null;
 }
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: str(env, 'MAIL_FROM') ?? 'Habit Tracker <no-reply@localhost>',
+    queryCountHeader: bool(env, 'QUERY_COUNT_HEADER', false),
     webDistDir:
       webDist === 'none'
         ? null

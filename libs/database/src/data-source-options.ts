@@ -5,6 +5,7 @@ import type { EmbeddedConnection } from './embedded-postgres';
 import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { QueryCountingLogger } from './query-counter';
 
 // `date` columns stay 'YYYY-MM-DD' strings: a JS Date at local midnight shifts days east of UTC.
 pg.types.setTypeParser(1082, (value: string) => value);
@@ -21,7 +22,9 @@ export function dataSourceOptions(
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: false as const,
+    // Counted, never printed: see QueryCountingLogger.
+    logging: ['query' as const, 'error' as const],
+    logger: new QueryCountingLogger(),
   };
   if (config.databaseUrl) {
     return {

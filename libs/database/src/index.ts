@@ -5,3 +5,4 @@ export * from './entities';
 export * from './migrate';
 export { migrations } from './migrations';
 export * from './query-rows';
+export * from './query-counter';
