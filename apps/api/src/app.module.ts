@@ -1,3 +1,4 @@
+import { AuthModule } from '@app/auth';
 import { Clock, ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -23,6 +24,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         RedisModule,
         HealthModule,
+        AuthModule,
         ...(options.imports ?? []),
       ],
       providers: [ApiSingletonLock],

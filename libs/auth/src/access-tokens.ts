@@ -1,0 +1,66 @@
+import { AppError, Clock } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import jwt from 'jsonwebtoken';
+
+/** Access tokens last 15 minutes (SPEC.md §4). */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+const ALGORITHM = 'HS256';
+const ISSUER = 'habit-tracker';
+const AUDIENCE = 'habit-tracker-api';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SignedAccessToken {
+  token: string;
+  expiresIn: number;
+}
+
+/** Signs and checks the JWT access tokens: HS256 only, issuer and audience checked, "now" from the Clock. */
+@Injectable()
+export class AccessTokens {
+  private readonly secret: string;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    if (!config.jwtSecret) throw new Error('AppConfig.jwtSecret is not set');
+    this.secret = config.jwtSecret;
+  }
+
+  sign(userId: string): SignedAccessToken {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const token = jwt.sign({ iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, this.secret, {
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      subject: userId,
+    });
+    return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+  }
+
+  /** The user id the token was issued to; a 401 for an expired, forged or malformed token. */
+  verify(token: string): string {
+    let payload: string | jwt.JwtPayload;
+    try {
+      payload = jwt.verify(token, this.secret, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+    } catch (error) {
+      if (error instanceof jwt.TokenExpiredError)
+        throw AppError.unauthorized('TOKEN_EXPIRED', 'The access token has expired.');
+      if (error instanceof jwt.JsonWebTokenError) throw invalidToken();
+      throw error;
+    }
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || !UUID.test(payload.sub))
+      throw invalidToken();
+    return payload.sub;
+  }
+}
+
+function invalidToken(): AppError {
+  return AppError.unauthorized('TOKEN_INVALID', 'The access token is not valid.');
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessTokenGuard } from './access-token.guard';
+import { AccessTokens } from './access-tokens';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+/** Accounts and sessions, and the global access-token guard every other route sits behind. */
+@Module({
+  controllers: [AuthController, UsersController],
+  providers: [
+    AuthService,
+    UsersService,
+    UsersRepository,
+    RefreshTokensRepository,
+    PasswordHasher,
+    AccessTokens,
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+  ],
+})
+export class AuthModule {}

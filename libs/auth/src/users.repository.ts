@@ -1,0 +1,70 @@
+import { UserEntity } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** Transaction-level lock that serialises sign-ups while registration is closed. */
+const REGISTRATION_LOCK_KEY = 727_1003;
+
+export type NewUser = Pick<UserEntity, 'email' | 'hashedPassword' | 'fullName' | 'timezone'> & {
+  createdAt: Date;
+};
+
+export type UserChanges = Partial<
+  Pick<
+    UserEntity,
+    | 'fullName'
+    | 'timezone'
+    | 'dayStartHour'
+    | 'nudgeHour'
+    | 'emailNudges'
+    | 'hashedPassword'
+    | 'updatedAt'
+  >
+>;
+
+/** The queries on `users`. Methods that take a manager run inside the caller's transaction. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(UserEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  /** By e-mail, case-insensitively (the unique index is on lower(email)). */
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo()
+      .createQueryBuilder('user')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  /** Waits for other sign-ups to commit, so "is this the first user?" has one answer at a time. */
+  async lockRegistration(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [REGISTRATION_LOCK_KEY]);
+  }
+
+  async anyExists(manager: EntityManager): Promise<boolean> {
+    return (await this.repo(manager).createQueryBuilder('user').limit(1).getCount()) > 0;
+  }
+
+  async insert(manager: EntityManager, user: NewUser): Promise<UserEntity> {
+    const created = this.repo(manager).create({ ...user, updatedAt: user.createdAt });
+    return this.repo(manager).save(created);
+  }
+
+  async update(manager: EntityManager, id: string, changes: UserChanges): Promise<UserEntity> {
+    await this.repo(manager).update({ id }, changes);
+    return this.repo(manager).findOneByOrFail({ id });
+  }
+
+  /** Removes the user; ON DELETE CASCADE removes everything they own. */
+  async delete(id: string): Promise<void> {
+    await this.repo().delete({ id });
+  }
+}

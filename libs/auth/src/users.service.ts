@@ -1,0 +1,68 @@
+import { AppError, AuthUser, Clock } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { canonicalTimeZone } from './time-zone';
+import { DeleteMeDto, MeDto, toMeDto, UpdateMeDto } from './user.dto';
+import { UserChanges, UsersRepository } from './users.repository';
+
+function passwordIncorrect(): AppError {
+  return AppError.unprocessable('PASSWORD_INCORRECT', 'The current password is wrong.');
+}
+
+/** The signed-in user's own account: profile, settings, password, deletion. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Applies the changes in one transaction. A new password needs the current one and ends every
+   * session. A wrong current password is a 422 (not a 401, which would sign the client out).
+   */
+  async updateMe(user: AuthUser, dto: UpdateMeDto): Promise<MeDto> {
+    const now = this.clock.now();
+    const changes: UserChanges = {
+      fullName: dto.fullName,
+      timezone: dto.timezone === undefined ? undefined : canonicalTimeZone(dto.timezone),
+      dayStartHour: dto.dayStartHour,
+      nudgeHour: dto.nudgeHour,
+      emailNudges: dto.emailNudges,
+      updatedAt: now,
+    };
+    if (dto.newPassword !== undefined) {
+      await this.checkPassword(user, dto.currentPassword ?? '');
+      changes.hashedPassword = await this.hasher.hash(dto.newPassword);
+    }
+    const updated = await this.dataSource.transaction(async (manager) => {
+      const saved = await this.users.update(manager, user.id, withoutUndefined(changes));
+      if (changes.hashedPassword !== undefined)
+        await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
+      return saved;
+    });
+    return toMeDto(updated, now);
+  }
+
+  /** Deletes the account and, by ON DELETE CASCADE, everything the user owns. */
+  async deleteMe(user: AuthUser, dto: DeleteMeDto): Promise<void> {
+    await this.checkPassword(user, dto.password);
+    await this.users.delete(user.id);
+  }
+
+  private async checkPassword(user: AuthUser, password: string): Promise<void> {
+    if (!(await this.hasher.verify(user.hashedPassword, password))) throw passwordIncorrect();
+  }
+}
+
+function withoutUndefined<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
