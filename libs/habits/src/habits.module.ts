@@ -4,10 +4,11 @@ import { HabitFreshnessService } from './habit-freshness.service';
 import { HabitStatsService } from './habit-stats.service';
 import { HabitsRepository } from './habits.repository';
 import { HabitsService } from './habits.service';
+import { StatsVerifier } from './stats-verifier.service';
 
 @Module({
   imports: [GoalProgressModule],
-  providers: [HabitsRepository, HabitStatsService, HabitFreshnessService, HabitsService],
+  providers: [HabitsRepository, HabitStatsService, HabitFreshnessService, HabitsService, StatsVerifier],
   exports: [
     HabitsRepository,
     HabitStatsService,

@@ -3,7 +3,7 @@ import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
 import { HabitEntity, HabitLogEntity, HabitPauseEntity, HabitScheduleEntity } from '@app/database';
 import type { HabitLogEntry, Schedule, ScheduleVersion } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { Between, EntityManager, In } from 'typeorm';
 
 export const habitNotFound = (): AppError =>
   AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
@@ -96,10 +96,33 @@ export class HabitsRepository {
   }
 
   /** Schedule history, pauses and every log of the habits (three statements). */
-  async recordsOf(
+  recordsOf(
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
+  ): Promise<Map<string, HabitRecords>> {
+    return this.loadRecords(manager, habitIds, today, null);
+  }
+
+  /**
+   * Like `recordsOf`, but only the logs dated in [from, to] (three statements for any number of
+   * habits): what a statistic "as of" a recent day needs, without every log of every habit.
+   */
+  recordsBetween(
+    manager: EntityManager,
+    habitIds: string[],
+    from: LocalDate,
+    to: LocalDate,
+    today: LocalDate,
+  ): Promise<Map<string, HabitRecords>> {
+    return this.loadRecords(manager, habitIds, today, { from, to });
+  }
+
+  private async loadRecords(
+    manager: EntityManager,
+    habitIds: string[],
+    today: LocalDate,
+    range: { from: LocalDate; to: LocalDate } | null,
   ): Promise<Map<string, HabitRecords>> {
     const result = new Map<string, HabitRecords>(
       habitIds.map((id) => [id, { schedules: [], pauses: [], logs: [], todayLog: null }]),
@@ -110,9 +133,12 @@ export class HabitsRepository {
         .getRepository(HabitScheduleEntity)
         .find({ where: { habitId: In(habitIds) }, order: { effectiveFrom: 'ASC' } }),
       await this.pausesOf(manager, habitIds),
-      await manager
-        .getRepository(HabitLogEntity)
-        .find({ where: { habitId: In(habitIds) }, order: { logDate: 'ASC' } }),
+      await manager.getRepository(HabitLogEntity).find({
+        where: range
+          ? { habitId: In(habitIds), logDate: Between(range.from, range.to) }
+          : { habitId: In(habitIds) },
+        order: { logDate: 'ASC' },
+      }),
     ];
     for (const s of schedules) {
       result.get(s.habitId)?.schedules.push({

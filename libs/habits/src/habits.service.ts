@@ -187,75 +187,107 @@ export class HabitsService {
     });
   }
 
+  /**
+   * A PATCH decided inside the write's transaction: the habit is locked, `decide` computes the
+   * change from fresh data (or throws), and the change is applied exactly as `update` would
+   * (used to apply a suggestion atomically).
+   */
+  updateWith(
+    user: AuthUser,
+    habitId: string,
+    decide: (
+      manager: EntityManager,
+      ctx: WriteContext,
+      habit: HabitEntity,
+    ) => Promise<UpdateHabitDto>,
+  ): Promise<HabitDto> {
+    return this.uow.run(user, async (manager, ctx) => {
+      const habit = await this.habits.lockOwned(manager, user.id, habitId);
+      const dto = await decide(manager, ctx, habit);
+      const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : undefined;
+      return this.applyPatch(manager, ctx, habit, dto, requestedPauses);
+    });
+  }
+
   private edit(user: AuthUser, habitId: string, dto: UpdateHabitDto): Promise<HabitDto> {
     const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : undefined;
     return this.uow.run(user, async (manager, ctx) => {
       const habit = await this.habits.lockOwned(manager, user.id, habitId);
-      const current: Schedule = {
+      return this.applyPatch(manager, ctx, habit, dto, requestedPauses);
+    });
+  }
+
+  /** The body of a PATCH/PUT on a locked habit, inside the caller's transaction. */
+  private async applyPatch(
+    manager: EntityManager,
+    ctx: WriteContext,
+    habit: HabitEntity,
+    dto: UpdateHabitDto,
+    requestedPauses: PausePeriodSnapshot[] | undefined,
+  ): Promise<HabitDto> {
+    const current: Schedule = {
+      frequency: habit.frequency,
+      timesPerWeek: habit.timesPerWeek,
+      daysOfWeek: habit.daysOfWeek,
+      intervalDays: habit.intervalDays,
+    };
+    const schedule = checkedSchedule(patchedSchedule(habit, dto));
+    if (!sameSchedule(schedule, current)) {
+      // Takes effect today, so past days keep the schedule they were judged by.
+      const rows: { first: string }[] = await manager.query(
+        'SELECT min(effective_from) AS first FROM habit_schedules WHERE habit_id = $1',
+        [habit.id],
+      );
+      const first = rows[0]?.first ?? habit.startDate;
+      await this.habits.saveScheduleVersion(
+        manager,
+        habit.id,
+        first > ctx.today ? first : ctx.today,
+        schedule,
+      );
+    }
+    if (dto.startDate !== undefined && dto.startDate > habit.startDate) {
+      const firstLog = await this.habits.earliestLogDate(manager, habit.id);
+      if (firstLog !== null && dto.startDate > firstLog) {
+        throw AppError.unprocessable(
+          'START_DATE_AFTER_FIRST_LOG',
+          `The start date cannot move past the first log (${firstLog}).`,
+        );
+      }
+    }
+    let pauses = requestedPauses;
+    const currentStatus = userStatusOf(habit);
+    const status = dto.status ?? currentStatus;
+    if (status !== currentStatus) {
+      const base = pauses ?? (await this.habits.pausesOf(manager, [habit.id])).get(habit.id) ?? [];
+      pauses = applyStatusChange(base, currentStatus, status, ctx.today);
+    }
+    Object.assign(habit, {
+      ...schedule,
+      name: dto.name ?? habit.name,
+      description: dto.description === undefined ? habit.description : dto.description,
+      startDate: dto.startDate ?? habit.startDate,
+      difficulty: dto.difficulty ?? habit.difficulty,
+      priority: dto.priority ?? habit.priority,
+      status: status === currentStatus ? habit.status : status,
+    });
+    await manager.getRepository(HabitEntity).update(
+      { id: habit.id },
+      {
+        name: habit.name,
+        description: habit.description,
         frequency: habit.frequency,
         timesPerWeek: habit.timesPerWeek,
         daysOfWeek: habit.daysOfWeek,
         intervalDays: habit.intervalDays,
-      };
-      const schedule = checkedSchedule(patchedSchedule(habit, dto));
-      if (!sameSchedule(schedule, current)) {
-        // Takes effect today, so past days keep the schedule they were judged by.
-        const rows: { first: string }[] = await manager.query(
-          'SELECT min(effective_from) AS first FROM habit_schedules WHERE habit_id = $1',
-          [habit.id],
-        );
-        const first = rows[0]?.first ?? habit.startDate;
-        await this.habits.saveScheduleVersion(
-          manager,
-          habit.id,
-          first > ctx.today ? first : ctx.today,
-          schedule,
-        );
-      }
-      if (dto.startDate !== undefined && dto.startDate > habit.startDate) {
-        const firstLog = await this.habits.earliestLogDate(manager, habit.id);
-        if (firstLog !== null && dto.startDate > firstLog) {
-          throw AppError.unprocessable(
-            'START_DATE_AFTER_FIRST_LOG',
-            `The start date cannot move past the first log (${firstLog}).`,
-          );
-        }
-      }
-      let pauses = requestedPauses;
-      const currentStatus = userStatusOf(habit);
-      const status = dto.status ?? currentStatus;
-      if (status !== currentStatus) {
-        const base =
-          pauses ?? (await this.habits.pausesOf(manager, [habit.id])).get(habit.id) ?? [];
-        pauses = applyStatusChange(base, currentStatus, status, ctx.today);
-      }
-      Object.assign(habit, {
-        ...schedule,
-        name: dto.name ?? habit.name,
-        description: dto.description === undefined ? habit.description : dto.description,
-        startDate: dto.startDate ?? habit.startDate,
-        difficulty: dto.difficulty ?? habit.difficulty,
-        priority: dto.priority ?? habit.priority,
-        status: status === currentStatus ? habit.status : status,
-      });
-      await manager.getRepository(HabitEntity).update(
-        { id: habit.id },
-        {
-          name: habit.name,
-          description: habit.description,
-          frequency: habit.frequency,
-          timesPerWeek: habit.timesPerWeek,
-          daysOfWeek: habit.daysOfWeek,
-          intervalDays: habit.intervalDays,
-          startDate: habit.startDate,
-          difficulty: habit.difficulty,
-          priority: habit.priority,
-          status: habit.status,
-        },
-      );
-      if (pauses !== undefined) await this.habits.replacePauses(manager, habit.id, pauses);
-      return this.recompute(manager, ctx, habit);
-    });
+        startDate: habit.startDate,
+        difficulty: habit.difficulty,
+        priority: habit.priority,
+        status: habit.status,
+      },
+    );
+    if (pauses !== undefined) await this.habits.replacePauses(manager, habit.id, pauses);
+    return this.recompute(manager, ctx, habit);
   }
 
   private async recompute(

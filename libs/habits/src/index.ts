@@ -4,3 +4,4 @@ export * from './habit.dto';
 export * from './habits.module';
 export * from './habits.repository';
 export * from './habits.service';
+export * from './stats-verifier.service';
