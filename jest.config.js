@@ -39,7 +39,7 @@ module.exports = {
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.http.ts'],
     },
     {
       // Spawns the compiled processes (dist/): run modes, process locks, the OpenAPI check.
@@ -51,7 +51,7 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       moduleNameMapper,
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/timeouts.process.ts'],
     },
   ],
 };

@@ -426,34 +426,28 @@ describe(`auth (${testDb()})`, () => {
     it('needs the password and removes every row the user owns', async () => {
       const s = await signUp(t.http);
       const bystander = await signUp(t.http);
-      // Rows written directly, to test the cascade apart from the habits module; its later
-      // migrations add required columns (created_on), filled here when they exist.
-      const habitColumns: { column_name: string }[] = await t.dataSource.query(
-        `SELECT column_name FROM information_schema.columns WHERE table_name = 'habits'`,
-      );
-      const createdOn = habitColumns.some((c) => c.column_name === 'created_on');
-      for (const userId of [s.user.id, bystander.user.id]) {
-        const [habit] = await t.dataSource.query(
-          createdOn
-            ? `INSERT INTO habits (user_id, name, frequency, start_date, created_on)
-               VALUES ($1, 'Read', 'daily', '2026-03-01', '2026-03-01') RETURNING id`
-            : `INSERT INTO habits (user_id, name, frequency, start_date)
-               VALUES ($1, 'Read', 'daily', '2026-03-01') RETURNING id`,
-          [userId],
-        );
-        await t.dataSource.query(
-          `INSERT INTO habit_logs (habit_id, log_date, status) VALUES ($1, '2026-03-02', 'done')`,
-          [habit.id],
-        );
-        await t.dataSource.query(
-          `INSERT INTO goals (user_id, name, target_value, unit, start_date)
-           VALUES ($1, 'Books', 12, 'books', '2026-03-01')`,
-          [userId],
-        );
-        await t.dataSource.query(
-          `INSERT INTO outbox_events (user_id, seq, type, payload) VALUES ($1, 1, 'nudge', '{}')`,
-          [userId],
-        );
+      // Each user owns a habit with a log, a goal linked to it, and the events they caused.
+      for (const who of [s, bystander]) {
+        const habit = await request(t.http)
+          .post('/api/habits')
+          .set(who.auth)
+          .send({ name: 'Read', frequency: 'daily' })
+          .expect(201);
+        await request(t.http)
+          .post('/api/habit-logs')
+          .set(who.auth)
+          .send({ habitId: habit.body.id, status: 'done' })
+          .expect(201);
+        await request(t.http)
+          .post('/api/goals')
+          .set(who.auth)
+          .send({
+            name: 'Books',
+            targetValue: 12,
+            unit: 'books',
+            habits: [{ habitId: habit.body.id }],
+          })
+          .expect(201);
       }
       const owned = async (userId: string) => {
         const [row] = await t.dataSource.query(
@@ -468,8 +462,17 @@ describe(`auth (${testDb()})`, () => {
         );
         return row;
       };
-      const before = { users: 1, habits: 1, logs: 1, goals: 1, tokens: 1, events: 1 };
-      expect(await owned(s.user.id)).toEqual(before);
+      const before = await owned(s.user.id);
+      expect(before).toEqual({
+        users: 1,
+        habits: 1,
+        logs: 1,
+        goals: 1,
+        tokens: 1,
+        events: expect.any(Number),
+      });
+      expect(before.events).toBeGreaterThan(0);
+      const bystanderBefore = await owned(bystander.user.id);
       const logCount = async () =>
         (await t.dataSource.query(`SELECT count(*)::int AS n FROM habit_logs`))[0].n as number;
       const logsBefore = await logCount();
@@ -496,7 +499,7 @@ describe(`auth (${testDb()})`, () => {
         events: 0,
       });
       expect(await logCount()).toBe(logsBefore - 1);
-      expect(await owned(bystander.user.id)).toEqual(before);
+      expect(await owned(bystander.user.id)).toEqual(bystanderBefore);
       expect((await me(s.accessToken)).status).toBe(401);
       expect((await login(s.email, s.password)).status).toBe(401);
     });

@@ -24,12 +24,21 @@ describe(`write path on a realistic history (${testDb()})`, () => {
     expect(res.status).toBe(201);
     return res.body;
   };
-  const log = async (who: SignedUp, habitId: string, logDate: string | undefined, status: string) => {
-    const res = await request(t.http).post('/api/habit-logs').set(who.auth).send({ habitId, logDate, status });
+  const log = async (
+    who: SignedUp,
+    habitId: string,
+    logDate: string | undefined,
+    status: string,
+  ) => {
+    const res = await request(t.http)
+      .post('/api/habit-logs')
+      .set(who.auth)
+      .send({ habitId, logDate, status });
     expect([200, 201]).toContain(res.status);
     return res.body;
   };
-  const get = async (who: SignedUp, id: string): Promise<Habit> => (await request(t.http).get(`/api/habits/${id}`).set(who.auth)).body;
+  const get = async (who: SignedUp, id: string): Promise<Habit> =>
+    (await request(t.http).get(`/api/habits/${id}`).set(who.auth)).body;
   const outbox = async (who: SignedUp, type: string) =>
     t.dataSource.query(
       `SELECT seq, payload FROM outbox_events WHERE user_id = $1 AND type = $2 ORDER BY seq`,
@@ -43,18 +52,48 @@ describe(`write path on a realistic history (${testDb()})`, () => {
 
     h.walk = await createHabit(ny, { name: 'Walk', frequency: 'daily', startDate: '2026-03-01' });
     for (const [day, status] of [
-      ['01', 'done'], ['02', 'done'], ['04', 'done'], ['05', 'done'], ['06', 'skipped'], ['07', 'done'], ['08', 'done'], ['09', 'done'],
-    ]) await log(ny, h.walk.id, `2026-03-${day}`, status);
+      ['01', 'done'],
+      ['02', 'done'],
+      ['04', 'done'],
+      ['05', 'done'],
+      ['06', 'skipped'],
+      ['07', 'done'],
+      ['08', 'done'],
+      ['09', 'done'],
+    ])
+      await log(ny, h.walk.id, `2026-03-${day}`, status);
 
-    h.gym = await createHabit(ny, { name: 'Gym', frequency: 'weekly', timesPerWeek: 3, startDate: '2026-02-23' });
+    h.gym = await createHabit(ny, {
+      name: 'Gym',
+      frequency: 'weekly',
+      timesPerWeek: 3,
+      startDate: '2026-02-23',
+    });
     for (const [day, status] of [
-      ['2026-02-24', 'done'], ['2026-02-26', 'done'], ['2026-02-28', 'done'], ['2026-03-03', 'done'], ['2026-03-05', 'skipped'], ['2026-03-09', 'done'],
-    ]) await log(ny, h.gym.id, day, status);
+      ['2026-02-24', 'done'],
+      ['2026-02-26', 'done'],
+      ['2026-02-28', 'done'],
+      ['2026-03-03', 'done'],
+      ['2026-03-05', 'skipped'],
+      ['2026-03-09', 'done'],
+    ])
+      await log(ny, h.gym.id, day, status);
 
-    h.stretch = await createHabit(ny, { name: 'Stretch', frequency: 'custom', daysOfWeek: [1, 3, 5], startDate: '2026-03-02' });
-    for (const day of ['02', '06', '07', '09']) await log(ny, h.stretch.id, `2026-03-${day}`, 'done');
+    h.stretch = await createHabit(ny, {
+      name: 'Stretch',
+      frequency: 'custom',
+      daysOfWeek: [1, 3, 5],
+      startDate: '2026-03-02',
+    });
+    for (const day of ['02', '06', '07', '09'])
+      await log(ny, h.stretch.id, `2026-03-${day}`, 'done');
 
-    h.water = await createHabit(ny, { name: 'Water plants', frequency: 'custom', intervalDays: 2, startDate: '2026-03-01' });
+    h.water = await createHabit(ny, {
+      name: 'Water plants',
+      frequency: 'custom',
+      intervalDays: 2,
+      startDate: '2026-03-01',
+    });
     for (const day of ['01', '03', '05']) await log(ny, h.water.id, `2026-03-${day}`, 'done');
 
     h.journal = await createHabit(ny, {
@@ -63,7 +102,8 @@ describe(`write path on a realistic history (${testDb()})`, () => {
       startDate: '2026-03-03',
       pausePeriods: [{ from: '2026-03-05', to: '2026-03-07' }],
     });
-    for (const day of ['03', '04', '08', '09']) await log(ny, h.journal.id, `2026-03-${day}`, 'done');
+    for (const day of ['03', '04', '08', '09'])
+      await log(ny, h.journal.id, `2026-03-${day}`, 'done');
 
     h.read = await createHabit(akl, { name: 'Read', frequency: 'daily', startDate: '2026-03-08' });
     for (const day of ['08', '09', '10']) await log(akl, h.read.id, `2026-03-${day}`, 'done');
@@ -153,7 +193,11 @@ describe(`write path on a realistic history (${testDb()})`, () => {
       nextDueDate: '2026-03-11',
     });
     const alerts = await outbox(ny, 'habit_at_risk');
-    expect(alerts.filter((a: { payload: { habit: { id: string } } }) => a.payload.habit.id === h.water.id)).toHaveLength(1);
+    expect(
+      alerts.filter(
+        (a: { payload: { habit: { id: string } } }) => a.payload.habit.id === h.water.id,
+      ),
+    ).toHaveLength(1);
   });
 
   it('a closed pause protects the streak and leaves the scores unchanged', async () => {
@@ -173,21 +217,46 @@ describe(`write path on a realistic history (${testDb()})`, () => {
 
   it('Auckland: today is already 03-11, so a log without a date lands there', async () => {
     // 08, 09, 10 done and 11 pending → 3; logging today makes it 4.
-    expect(await get(akl, h.read.id)).toMatchObject({ currentStreak: 3, statsAsOf: '2026-03-11', dueToday: true });
+    expect(await get(akl, h.read.id)).toMatchObject({
+      currentStreak: 3,
+      statsAsOf: '2026-03-11',
+      dueToday: true,
+    });
     const logged = await log(akl, h.read.id, undefined, 'done');
     expect(logged.log.logDate).toBe('2026-03-11');
-    expect(logged.habit).toMatchObject({ currentStreak: 4, longestStreak: 4, consistencyScore: 100, strength: 19 });
+    expect(logged.habit).toMatchObject({
+      currentStreak: 4,
+      longestStreak: 4,
+      consistencyScore: 100,
+      strength: 19,
+    });
   });
 
   it('a schedule edit takes effect today and leaves past statistics unchanged', async () => {
     const before = await get(ny, h.walk.id);
-    const edited = await request(t.http).patch(`/api/habits/${h.walk.id}`).set(ny.auth).send({ frequency: 'custom', daysOfWeek: [2, 4] });
+    const edited = await request(t.http)
+      .patch(`/api/habits/${h.walk.id}`)
+      .set(ny.auth)
+      .send({ frequency: 'custom', daysOfWeek: [2, 4] });
     expect(edited.status).toBe(200);
     // Tue/Thu from today (a Tuesday, so still due); the past stays judged as daily.
-    for (const key of ['currentStreak', 'longestStreak', 'consistencyScore', 'failureRate', 'strength', 'consecutiveMisses', 'totalCompletions']) {
+    for (const key of [
+      'currentStreak',
+      'longestStreak',
+      'consistencyScore',
+      'failureRate',
+      'strength',
+      'consecutiveMisses',
+      'totalCompletions',
+    ]) {
       expect(edited.body[key]).toEqual(before[key]);
     }
-    expect(edited.body).toMatchObject({ frequency: 'custom', daysOfWeek: [2, 4], dueToday: true, nextDueDate: '2026-03-10' });
+    expect(edited.body).toMatchObject({
+      frequency: 'custom',
+      daysOfWeek: [2, 4],
+      dueToday: true,
+      nextDueDate: '2026-03-10',
+    });
   });
 
   it('a goal over existing done logs shows them at once; lowering the target completes it once', async () => {
@@ -195,28 +264,60 @@ describe(`write path on a realistic history (${testDb()})`, () => {
     const goal = await request(t.http)
       .post('/api/goals')
       .set(ny.auth)
-      .send({ name: 'Fitness', targetValue: 20, unit: 'sessions', startDate: '2026-03-01', habits: [{ habitId: h.walk.id }, { habitId: h.gym.id, contributionWeight: 2 }] });
+      .send({
+        name: 'Fitness',
+        targetValue: 20,
+        unit: 'sessions',
+        startDate: '2026-03-01',
+        habits: [{ habitId: h.walk.id }, { habitId: h.gym.id, contributionWeight: 2 }],
+      });
     expect(goal.status).toBe(201);
     expect(goal.body).toMatchObject({ currentValue: 11, isCompleted: false, completedAt: null });
 
-    const lowered = await request(t.http).patch(`/api/goals/${goal.body.id}`).set(ny.auth).send({ targetValue: 11 });
-    expect(lowered.body).toMatchObject({ currentValue: 11, isCompleted: true, completedAt: '2026-03-10T16:00:00.000Z' });
-    const again = await request(t.http).patch(`/api/goals/${goal.body.id}`).set(ny.auth).send({ name: 'Fitness!' });
+    const lowered = await request(t.http)
+      .patch(`/api/goals/${goal.body.id}`)
+      .set(ny.auth)
+      .send({ targetValue: 11 });
+    expect(lowered.body).toMatchObject({
+      currentValue: 11,
+      isCompleted: true,
+      completedAt: '2026-03-10T16:00:00.000Z',
+    });
+    const again = await request(t.http)
+      .patch(`/api/goals/${goal.body.id}`)
+      .set(ny.auth)
+      .send({ name: 'Fitness!' });
     expect(again.body.isCompleted).toBe(true);
-    const completed = (await outbox(ny, 'goal_completed')).filter((e: { payload: { goal: { id: string } } }) => e.payload.goal.id === goal.body.id);
+    const completed = (await outbox(ny, 'goal_completed')).filter(
+      (e: { payload: { goal: { id: string } } }) => e.payload.goal.id === goal.body.id,
+    );
     expect(completed).toHaveLength(1);
 
     // Undoing a counted log drops it below the target; logging again completes it again.
-    const gymLogs = await request(t.http).get(`/api/habit-logs/habit/${h.gym.id}?from=2026-03-09&to=2026-03-09`).set(ny.auth);
+    const gymLogs = await request(t.http)
+      .get(`/api/habit-logs/habit/${h.gym.id}?from=2026-03-09&to=2026-03-09`)
+      .set(ny.auth);
     await request(t.http).delete(`/api/habit-logs/${gymLogs.body[0].id}`).set(ny.auth).expect(200);
-    expect((await request(t.http).get(`/api/goals/${goal.body.id}`).set(ny.auth)).body).toMatchObject({ currentValue: 9, isCompleted: false });
+    expect(
+      (await request(t.http).get(`/api/goals/${goal.body.id}`).set(ny.auth)).body,
+    ).toMatchObject({ currentValue: 9, isCompleted: false });
     await log(ny, h.gym.id, '2026-03-09', 'done');
-    expect((await request(t.http).get(`/api/goals/${goal.body.id}`).set(ny.auth)).body).toMatchObject({ currentValue: 11, isCompleted: true });
-    expect((await outbox(ny, 'goal_completed')).filter((e: { payload: { goal: { id: string } } }) => e.payload.goal.id === goal.body.id)).toHaveLength(2);
+    expect(
+      (await request(t.http).get(`/api/goals/${goal.body.id}`).set(ny.auth)).body,
+    ).toMatchObject({ currentValue: 11, isCompleted: true });
+    expect(
+      (await outbox(ny, 'goal_completed')).filter(
+        (e: { payload: { goal: { id: string } } }) => e.payload.goal.id === goal.body.id,
+      ),
+    ).toHaveLength(2);
   });
 
   it('the New York day follows the wall clock across the DST change', async () => {
-    const probe = await createHabit(ny, { name: 'Probe', frequency: 'daily', startDate: '2026-03-01' });
+    const probe = await createHabit(ny, {
+      name: 'Probe',
+      frequency: 'daily',
+      startDate: '2026-03-01',
+    });
     const at = async (instant: string) => {
       t.clock.set(instant);
       await relogin(t, ny);
@@ -236,7 +337,13 @@ describe(`write path on a realistic history (${testDb()})`, () => {
     await relogin(t, ny);
     const listed = await request(t.http).get('/api/habits').set(ny.auth);
     const journal = listed.body.find((x: Habit) => x.id === h.journal.id);
-    expect(journal).toMatchObject({ statsAsOf: '2026-03-12', consecutiveMisses: 2, status: 'at_risk', currentStreak: 0, longestStreak: 4 });
+    expect(journal).toMatchObject({
+      statsAsOf: '2026-03-12',
+      consecutiveMisses: 2,
+      status: 'at_risk',
+      currentStreak: 0,
+      longestStreak: 4,
+    });
     expect(listed.body.every((x: Habit) => x.statsAsOf === '2026-03-12')).toBe(true);
     await request(t.http).get('/api/habits').set(ny.auth).expect(200);
     // (Creating Journal backdated with no logs yet alerted once on 03-10 already; per day, once.)
@@ -249,6 +356,10 @@ describe(`write path on a realistic history (${testDb()})`, () => {
 
     // A done for today restores it (the latest done is now after the misses).
     const restored = await log(ny, h.journal.id, undefined, 'done');
-    expect(restored.habit).toMatchObject({ status: 'active', consecutiveMisses: 0, currentStreak: 1 });
+    expect(restored.habit).toMatchObject({
+      status: 'active',
+      consecutiveMisses: 0,
+      currentStreak: 1,
+    });
   });
 });

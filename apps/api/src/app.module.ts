@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ApiSingletonLock } from './api-singleton.lock';
 import { HealthModule } from './health/health.module';
+import { TrackingModule } from './tracking.module';
 
 export interface AppModuleOptions {
   clock?: Clock;
@@ -25,6 +26,7 @@ export class AppModule {
         RedisModule,
         HealthModule,
         AuthModule,
+        TrackingModule,
         ...(options.imports ?? []),
       ],
       providers: [ApiSingletonLock],

@@ -2,7 +2,7 @@ import type { AppConfig } from '@app/config';
 import * as pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import type { EmbeddedConnection } from './embedded-postgres';
-import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
+import { EMBEDDED_POOL_SIZE } from './embedded-postgres';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { QueryCountingLogger } from './query-counter';
@@ -41,6 +41,7 @@ export function dataSourceOptions(
     port: embedded.port,
     username: embedded.username,
     database: embedded.database,
-    extra: { max: EMBEDDED_MAX_CONNECTIONS, connectionTimeoutMillis: 10_000 },
+    // Requests wait their turn for the one connection; give a burst time to drain.
+    extra: { max: EMBEDDED_POOL_SIZE, connectionTimeoutMillis: 60_000 },
   };
 }

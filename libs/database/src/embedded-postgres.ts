@@ -4,10 +4,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
- * The pool size and the socket server's connection limit come from this one constant: a pool
- * larger than the server's limit fails requests (STACK.md).
+ * The socket server's connection limit: the app's pool plus room for an operator's client
+ * (`npm run stats:verify` is refused while the app holds DATA_DIR, but psql is not).
  */
-export const EMBEDDED_MAX_CONNECTIONS = 8;
+export const EMBEDDED_MAX_CONNECTIONS = 4;
+
+/**
+ * The app's pool on the embedded server: one connection. PGlite is one backend; the socket
+ * server multiplexes clients per message, and concurrent extended-protocol queries from several
+ * connections were seen to collide ("unnamed prepared statement does not exist"). One
+ * connection queues them in the pool instead, which is also the order PGlite runs them in.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
 
 export interface EmbeddedConnection {
   host: string;

@@ -64,13 +64,11 @@ export class GoalsService {
   async list(user: AuthUser): Promise<GoalDto[]> {
     const today = this.uow.todayOf(user);
     return this.uow.read(async (manager) => {
-      const goals = await manager
-        .getRepository(GoalEntity)
-        .find({
-          where: { userId: user.id },
-          order: { createdAt: 'ASC', id: 'ASC' },
-          take: MAX_GOALS_PER_USER,
-        });
+      const goals = await manager.getRepository(GoalEntity).find({
+        where: { userId: user.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        take: MAX_GOALS_PER_USER,
+      });
       const links = await this.progress.linksOf(
         manager,
         goals.map((g) => g.id),

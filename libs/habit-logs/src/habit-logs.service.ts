@@ -80,12 +80,10 @@ export class HabitLogsService {
     }
     return this.uow.read(async (manager) => {
       const habit = await this.habits.findOwned(manager, user.id, habitId);
-      const logs = await manager
-        .getRepository(HabitLogEntity)
-        .find({
-          where: { habitId: habit.id, logDate: Between(from, to) },
-          order: { logDate: 'ASC' },
-        });
+      const logs = await manager.getRepository(HabitLogEntity).find({
+        where: { habitId: habit.id, logDate: Between(from, to) },
+        order: { logDate: 'ASC' },
+      });
       return logs.map(toHabitLogDto);
     });
   }
