@@ -93,7 +93,9 @@ async function launch(
         await cleanup();
       }
       if (differences.length > 0) {
-        throw new Error(`stored statistics differ from a recomputation:\n${JSON.stringify(differences, null, 2)}`);
+        throw new Error(
+          `stored statistics differ from a recomputation:\n${JSON.stringify(differences, null, 2)}`,
+        );
       }
     },
   };
