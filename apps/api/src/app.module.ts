@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ApiSingletonLock } from './api-singleton.lock';
 import { HealthModule } from './health/health.module';
+import { InsightsModule } from './insights.module';
 import { TrackingModule } from './tracking.module';
 
 export interface AppModuleOptions {
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         TrackingModule,
+        InsightsModule,
         ...(options.imports ?? []),
       ],
       providers: [ApiSingletonLock],

@@ -1,4 +1,5 @@
 export * from './habit-freshness.service';
+export * from './habit-history.mapper';
 export * from './habit-stats.service';
 export * from './habit.dto';
 export * from './habits.module';

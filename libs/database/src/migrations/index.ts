@@ -1,5 +1,10 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { HabitReadFields1764200000000 } from './1764200000000-habit-read-fields';
+import { SuggestionDismissals1764300000000 } from './1764300000000-suggestion-dismissals';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
-export const migrations = [InitialSchema1764100000000, HabitReadFields1764200000000];
+export const migrations = [
+  InitialSchema1764100000000,
+  HabitReadFields1764200000000,
+  SuggestionDismissals1764300000000,
+];

@@ -1,0 +1,276 @@
+import { AppError, AuthUser } from '@app/common';
+import type { LocalDate } from '@app/contracts';
+import type { HabitEntity } from '@app/database';
+import {
+  addDays,
+  CONSISTENCY_DAYS,
+  CONSISTENCY_PAST_WEEKS,
+  consistencyAsOf,
+  diffDays,
+  HabitHistory,
+  heatmap,
+  HeatmapDay,
+  isoWeekStart,
+  monthlyTotals,
+  weeklyTotals,
+} from '@app/domain';
+import { UnitOfWork } from '@app/events';
+import {
+  HabitFreshnessService,
+  HabitsRepository,
+  MAX_HABITS_PER_USER,
+  toHabitHistory,
+} from '@app/habits';
+import { Injectable } from '@nestjs/common';
+import {
+  BestStreakDto,
+  ConsistencyPointDto,
+  ConsistencyTrendQueryDto,
+  DashboardDto,
+  HeatmapCountsDto,
+  HeatmapDayDto,
+  HeatmapQueryDto,
+  MonthlyStatsQueryDto,
+  percent,
+  PeriodStatsDto,
+  toHeatmapDayDto,
+  toPeriodStatsDto,
+  WeeklyStatsQueryDto,
+} from './analytics.dto';
+import { AnalyticsRepository } from './analytics.repository';
+
+export const DEFAULT_HEATMAP_DAYS = 365;
+export const MAX_HEATMAP_DAYS = 371;
+export const DEFAULT_WEEKS = 12;
+export const DEFAULT_MONTHS = 6;
+export const DEFAULT_TREND_DAYS = 30;
+/** The dashboard looks back this many days (completion rate; the last 7 days are its tail). */
+const DASHBOARD_DAYS = 30;
+
+/** The first day whose log the consistency window ending on `day` can read (30 days, or 4 weeks before its ISO week). */
+function consistencyLookBack(day: LocalDate): LocalDate {
+  const dayBased = addDays(day, -(CONSISTENCY_DAYS - 1));
+  const weekly = addDays(isoWeekStart(day), -7 * CONSISTENCY_PAST_WEEKS);
+  return dayBased < weekly ? dayBased : weekly;
+}
+
+/** A weekly habit's cell depends on its whole ISO week: the logs up to that Sunday (or today). */
+function lastNeededDay(to: LocalDate, today: LocalDate): LocalDate {
+  const sunday = addDays(isoWeekStart(to), 6);
+  return sunday < today ? sunday : today;
+}
+
+function firstOfMonthBefore(today: LocalDate, monthsBack: number): LocalDate {
+  const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - monthsBack;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/** Per-day counts of the heatmap statuses that say something (not_due and paused are left out). */
+function countByDay(from: LocalDate, days: number, heatmaps: HeatmapDay[][]): HeatmapCountsDto[] {
+  const counts = Array.from({ length: days }, (_, i) => ({
+    date: addDays(from, i),
+    done: 0,
+    skipped: 0,
+    missed: 0,
+    pending: 0,
+  }));
+  for (const cells of heatmaps) {
+    cells.forEach((cell, i) => {
+      const status = cell.status;
+      if (status !== 'not_due' && status !== 'paused') counts[i][status]++;
+    });
+  }
+  return counts;
+}
+
+function completionRate(days: HeatmapCountsDto[]): number | null {
+  const done = days.reduce((sum, d) => sum + d.done, 0);
+  const missed = days.reduce((sum, d) => sum + d.missed, 0);
+  return percent(done, done + missed);
+}
+
+function bestStreaks(habits: HabitEntity[]): BestStreakDto[] {
+  const best = new Map<'day' | 'week', BestStreakDto>();
+  for (const habit of habits) {
+    if (habit.status === 'archived' || habit.currentStreak === 0) continue;
+    const unit = habit.frequency === 'weekly' ? 'week' : 'day';
+    const current = best.get(unit);
+    if (!current || habit.currentStreak > current.value)
+      best.set(unit, { habitId: habit.id, value: habit.currentStreak, unit });
+  }
+  return (['day', 'week'] as const).flatMap((unit) => best.get(unit) ?? []);
+}
+
+/**
+ * Dashboard and per-habit charts (SPEC.md §4 "Analytics"), computed by the engine from stored
+ * statistics and a bounded slice of logs: a fixed number of statements per request, whatever
+ * the number of habits, and never every log of every habit.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly habits: HabitsRepository,
+    private readonly freshness: HabitFreshnessService,
+    private readonly analytics: AnalyticsRepository,
+  ) {}
+
+  async dashboard(user: AuthUser): Promise<DashboardDto> {
+    const today = await this.freshness.ensureFresh(user);
+    const from = addDays(today, -(DASHBOARD_DAYS - 1));
+    return this.uow.read(async (manager) => {
+      const habits = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
+      const records = await this.habits.recordsBetween(
+        manager,
+        habits.map((h) => h.id),
+        isoWeekStart(from), // a weekly habit's week is judged from its Monday
+        today,
+        today,
+      );
+      const goals = await this.analytics.goalCounts(manager, user.id, today);
+
+      const days = countByDay(
+        from,
+        DASHBOARD_DAYS,
+        habits.map((h) => heatmap(toHabitHistory(h, records.get(h.id)!), today, from, today)),
+      );
+      const last7Days = days.slice(-7);
+      const due = habits.filter((h) => h.dueToday);
+      const counted = habits.filter((h) => h.status !== 'archived' && h.consistencyScore !== null);
+      const consistencySum = counted.reduce((sum, h) => sum + h.consistencyScore!, 0);
+      return {
+        today,
+        habitsByStatus: {
+          active: habits.filter((h) => h.status === 'active').length,
+          atRisk: habits.filter((h) => h.status === 'at_risk').length,
+          paused: habits.filter((h) => h.status === 'paused').length,
+          archived: habits.filter((h) => h.status === 'archived').length,
+        },
+        dueToday: {
+          date: today,
+          due: due.length,
+          done: due.filter((h) => records.get(h.id)!.todayLog?.status === 'done').length,
+          remaining: due.filter((h) => records.get(h.id)!.todayLog === null).length,
+        },
+        completionRate7d: completionRate(last7Days),
+        completionRate30d: completionRate(days),
+        bestStreaks: bestStreaks(habits),
+        averageConsistency: percent(consistencySum, 100 * counted.length),
+        goals,
+        last7Days,
+      };
+    });
+  }
+
+  /** Every habit's heatmap over [from, to], as counts per day. */
+  async heatmap(user: AuthUser, query: HeatmapQueryDto): Promise<HeatmapCountsDto[]> {
+    const { from, to } = this.heatmapRange(user, query);
+    const today = await this.freshness.ensureFresh(user);
+    return this.uow.read(async (manager) => {
+      const habits = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
+      const records = await this.habits.recordsBetween(
+        manager,
+        habits.map((h) => h.id),
+        isoWeekStart(from),
+        lastNeededDay(to, today),
+        today,
+      );
+      return countByDay(
+        from,
+        diffDays(to, from) + 1,
+        habits.map((h) => heatmap(toHabitHistory(h, records.get(h.id)!), today, from, to)),
+      );
+    });
+  }
+
+  async habitHeatmap(
+    user: AuthUser,
+    habitId: string,
+    query: HeatmapQueryDto,
+  ): Promise<HeatmapDayDto[]> {
+    const { from, to } = this.heatmapRange(user, query);
+    const today = await this.freshness.ensureFresh(user);
+    const history = await this.historyBetween(
+      user,
+      habitId,
+      isoWeekStart(from),
+      lastNeededDay(to, today),
+      today,
+    );
+    return heatmap(history, today, from, to).map(toHeatmapDayDto);
+  }
+
+  async habitWeekly(
+    user: AuthUser,
+    habitId: string,
+    query: WeeklyStatsQueryDto,
+  ): Promise<PeriodStatsDto[]> {
+    const weeks = query.weeks ?? DEFAULT_WEEKS;
+    const today = await this.freshness.ensureFresh(user);
+    const firstMonday = addDays(isoWeekStart(today), -7 * (weeks - 1));
+    const history = await this.historyBetween(user, habitId, firstMonday, today, today);
+    return weeklyTotals(history, today, weeks).map(toPeriodStatsDto);
+  }
+
+  async habitMonthly(
+    user: AuthUser,
+    habitId: string,
+    query: MonthlyStatsQueryDto,
+  ): Promise<PeriodStatsDto[]> {
+    const months = query.months ?? DEFAULT_MONTHS;
+    const today = await this.freshness.ensureFresh(user);
+    const firstDay = firstOfMonthBefore(today, months - 1);
+    const history = await this.historyBetween(user, habitId, isoWeekStart(firstDay), today, today);
+    return monthlyTotals(history, today, months).map(toPeriodStatsDto);
+  }
+
+  async habitConsistencyTrend(
+    user: AuthUser,
+    habitId: string,
+    query: ConsistencyTrendQueryDto,
+  ): Promise<ConsistencyPointDto[]> {
+    const days = query.days ?? DEFAULT_TREND_DAYS;
+    const today = await this.freshness.ensureFresh(user);
+    const first = addDays(today, -(days - 1));
+    const history = await this.historyBetween(
+      user,
+      habitId,
+      consistencyLookBack(first),
+      today,
+      today,
+    );
+    return Array.from({ length: days }, (_, i) => {
+      const date = addDays(first, i);
+      return { date, consistency: consistencyAsOf(history, date) };
+    });
+  }
+
+  /** One habit of the user with its schedule history, pauses and the logs in [from, to] (four statements). */
+  private historyBetween(
+    user: AuthUser,
+    habitId: string,
+    from: LocalDate,
+    to: LocalDate,
+    today: LocalDate,
+  ): Promise<HabitHistory> {
+    return this.uow.read(async (manager) => {
+      const habit = await this.habits.findOwned(manager, user.id, habitId);
+      const records = await this.habits.recordsBetween(manager, [habit.id], from, to, today);
+      return toHabitHistory(habit, records.get(habit.id)!);
+    });
+  }
+
+  /** `from`/`to` with their defaults (the last 365 days), checked before any query. */
+  private heatmapRange(user: AuthUser, query: HeatmapQueryDto): { from: LocalDate; to: LocalDate } {
+    const to = query.to ?? this.uow.todayOf(user);
+    const from = query.from ?? addDays(to, -(DEFAULT_HEATMAP_DAYS - 1));
+    if (from > to) throw AppError.badRequest('INVALID_RANGE', '`from` must not be after `to`.');
+    if (diffDays(to, from) + 1 > MAX_HEATMAP_DAYS) {
+      throw AppError.badRequest(
+        'RANGE_TOO_LONG',
+        `A heatmap covers at most ${MAX_HEATMAP_DAYS} days.`,
+      );
+    }
+    return { from, to };
+  }
+}

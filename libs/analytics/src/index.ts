@@ -1,0 +1,3 @@
+export * from './analytics.dto';
+export * from './analytics.module';
+export * from './analytics.service';

@@ -1,0 +1,3 @@
+export * from './suggestion.dto';
+export * from './suggestions.module';
+export * from './suggestions.service';
