@@ -1,3 +1,4 @@
+import { HabitsModule } from '@app/habits';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessTokenGuard } from './access-token.guard';
@@ -12,6 +13,7 @@ import { UsersService } from './users.service';
 
 /** Accounts and sessions, and the global access-token guard every other route sits behind. */
 @Module({
+  imports: [HabitsModule],
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,

@@ -1,7 +1,7 @@
 import { AppError, AuthUser, Clock } from '@app/common';
+import { UnitOfWork } from '@app/events';
+import { HabitFreshnessService } from '@app/habits';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { canonicalTimeZone } from './time-zone';
@@ -16,11 +16,12 @@ function passwordIncorrect(): AppError {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly uow: UnitOfWork,
+    private readonly freshness: HabitFreshnessService,
   ) {}
 
   /**
@@ -41,10 +42,18 @@ export class UsersService {
       await this.checkPassword(user, dto.currentPassword ?? '');
       changes.hashedPassword = await this.hasher.hash(dto.newPassword);
     }
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.uow.run(user, async (manager, ctx) => {
       const saved = await this.users.update(manager, user.id, withoutUndefined(changes));
       if (changes.hashedPassword !== undefined)
         await this.refreshTokens.revokeAllOfUser(user.id, now, manager);
+      // A new zone or day start moves "today": every habit is recomputed in this transaction.
+      if (saved.timezone !== user.timezone || saved.dayStartHour !== user.dayStartHour) {
+        await this.freshness.recomputeUserIn(manager, {
+          ...ctx,
+          user: saved,
+          today: this.uow.todayOf(saved, ctx.now),
+        });
+      }
       return saved;
     });
     return toMeDto(updated, now);

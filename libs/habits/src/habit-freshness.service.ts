@@ -1,6 +1,7 @@
 import { AuthUser } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { UnitOfWork } from '@app/events';
+import { UnitOfWork, WriteContext } from '@app/events';
+import { EntityManager } from 'typeorm';
 import { GoalProgressService } from '@app/goals/progress';
 import { Injectable } from '@nestjs/common';
 import { HabitStatsService } from './habit-stats.service';
@@ -35,20 +36,26 @@ export class HabitFreshnessService {
 
   /** Recomputes every habit and goal of the user as of their today (also used by the day-rollover job). */
   recomputeUser(user: AuthUser): Promise<void> {
-    return this.uow.run(user, async (manager, ctx) => {
-      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
-      const habits = await this.habits.lockAllOfUser(manager, user.id);
-      const recomputed = await this.stats.recompute(manager, ctx, habits);
-      this.stats.recordTransitions(ctx, recomputed.values());
-      const goalIds: { id: string }[] = await manager.query(
-        'SELECT id FROM goals WHERE user_id = $1',
-        [user.id],
-      );
-      await this.goals.refresh(
-        manager,
-        ctx,
-        goalIds.map((g) => g.id),
-      );
-    });
+    return this.uow.run(user, (manager, ctx) => this.recomputeUserIn(manager, ctx));
+  }
+
+  /**
+   * The same inside the caller's transaction, as of `ctx.today`: a change of time zone or
+   * day-start hour recomputes all of the user's habits with the write that changed it.
+   */
+  async recomputeUserIn(manager: EntityManager, ctx: WriteContext): Promise<void> {
+    await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [ctx.user.id]);
+    const habits = await this.habits.lockAllOfUser(manager, ctx.user.id);
+    const recomputed = await this.stats.recompute(manager, ctx, habits);
+    this.stats.recordTransitions(ctx, recomputed.values());
+    const goalIds: { id: string }[] = await manager.query(
+      'SELECT id FROM goals WHERE user_id = $1',
+      [ctx.user.id],
+    );
+    await this.goals.refresh(
+      manager,
+      ctx,
+      goalIds.map((g) => g.id),
+    );
   }
 }
