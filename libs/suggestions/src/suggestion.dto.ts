@@ -37,7 +37,7 @@ export class AtRiskHabitDto {
 export class RiskReportDto {
   /** The user's today the risk rules ran for. */
   asOf!: string;
-  /** The habits at risk now (`habit_at_risk` was recorded for those that just became so). */
+  /** The habits at risk now, most consecutive misses first (`habit_at_risk` was recorded for those that just became so). */
   atRisk!: AtRiskHabitDto[];
 }
 

@@ -151,7 +151,8 @@ export class SuggestionsService {
 
   /**
    * Runs the risk rules for the caller now: recomputes every habit and goal as of their today
-   * in one transaction (recording `habit_at_risk` for new transitions), then lists the habits at risk.
+   * in one transaction (recording `habit_at_risk` for new transitions), then lists the habits at
+   * risk, most consecutive misses first.
    */
   async detectRisks(user: AuthUser): Promise<RiskReportDto> {
     await this.freshness.recomputeUser(user);
@@ -159,6 +160,9 @@ export class SuggestionsService {
     const atRisk = await this.uow.read((manager) =>
       this.habits.list(manager, user.id, 'at_risk', MAX_HABITS_PER_USER),
     );
-    return { asOf: today, atRisk: atRisk.map(toAtRiskHabitDto) };
+    const byUrgency = [...atRisk].sort(
+      (a, b) => b.consecutiveMisses - a.consecutiveMisses || a.name.localeCompare(b.name),
+    );
+    return { asOf: today, atRisk: byUrgency.map(toAtRiskHabitDto) };
   }
 }
