@@ -61,6 +61,34 @@ describe(`write path under concurrency, and its statement counts (${testDb()})`,
     expect(completed[0].payload.goal.currentValue).toBe(15);
   });
 
+  it('20 concurrent logs and undos on one habit leave exactly the logs that won, and exact statistics', async () => {
+    const a = await habit('Solo');
+    const made = await Promise.all([4, 5, 6, 7, 8].map((d) => log(a, day(d))));
+    const writes = Array.from({ length: 20 }, (_, i) =>
+      i < 5
+        ? request(t.http).delete(`/api/habit-logs/${made[i].body.log.id}`).set(user.auth)
+        : log(a, day(10 + (i % 6)), i % 4 === 0 ? 'skipped' : 'done'),
+    );
+    const responses = await Promise.all(writes);
+    expect(responses.map((r) => r.status).every((s) => s === 200 || s === 201)).toBe(true);
+    // Days 4–8 undone; days 10–15 logged (the last write of each day wins).
+    const rows: { log_date: string }[] = await t.dataSource.query(
+      'SELECT log_date FROM habit_logs WHERE habit_id = $1 ORDER BY log_date',
+      [a],
+    );
+    expect(rows.map((r) => r.log_date)).toEqual([10, 11, 12, 13, 14, 15].map(day));
+    const fresh = await request(t.http).get(`/api/habits/${a}`).set(user.auth);
+    const counts: { done: number; skipped: number }[] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'skipped')::int AS skipped
+       FROM habit_logs WHERE habit_id = $1`,
+      [a],
+    );
+    expect(fresh.body).toMatchObject({
+      totalCompletions: counts[0].done,
+      totalSkips: counts[0].skipped,
+    });
+  });
+
   it('20 concurrent logs and undos keep the statistics exact and record one goal_completed per transition, in commit order', async () => {
     const a = await habit('C');
     const b = await habit('D');
