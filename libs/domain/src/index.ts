@@ -53,3 +53,6 @@ export {
 // Goals: progress and completion from linked habits' done logs.
 export * from './goals/goal-progress';
 export { recordScheduleEdit } from './schedule/schedule-history';
+
+// Nudges: whether a habit is nudged today (the worker's hourly job applies it).
+export { isNudgeDue, NUDGE_MIN_AGE_DAYS } from './nudges/nudge-rule';
