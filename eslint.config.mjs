@@ -37,6 +37,7 @@ export default tseslint.config(
       'coverage/**',
       '.tmp/**',
       'apps/web/**',
+      'libs/api-client/src/**',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',

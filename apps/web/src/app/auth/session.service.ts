@@ -1,0 +1,149 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import {
+  AuthService as AuthApi,
+  type LoginDto,
+  type MeDto,
+  type RegisterDto,
+  type TokenResponseDto,
+} from '@habit-tracker/api-client';
+import { firstValueFrom } from 'rxjs';
+import { REFRESH_CSRF_HEADER, sessionRequestContext } from './session-request';
+
+/** Renew this long before the access token expires, so requests never carry a stale one. */
+const RENEW_BEFORE_EXPIRY_MS = 60_000;
+const MIN_RENEW_DELAY_MS = 5_000;
+
+export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
+
+/**
+ * The signed-in user and their access token. The token lives in memory only; the httpOnly
+ * refresh cookie renews it before it expires and restores it after a reload.
+ */
+@Injectable({ providedIn: 'root' })
+export class SessionService {
+  private readonly authApi = inject(AuthApi);
+  private readonly router = inject(Router);
+  private readonly token = signal<string | null>(null);
+  private readonly me = signal<MeDto | null>(null);
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private refreshInFlight: Promise<boolean> | null = null;
+
+  readonly status = signal<SessionStatus>('unknown');
+  readonly user = this.me.asReadonly();
+  readonly accessToken = this.token.asReadonly();
+  readonly signedIn = computed(() => this.status() === 'signed-in');
+  /** Why the user is looking at the sign-in page, when the app sent them there. */
+  readonly endedNotice = signal<string | null>(null);
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.renewTimer));
+  }
+
+  /** At start-up: a refresh cookie, if there is one, brings the session back. */
+  async restore(): Promise<void> {
+    const renewed = await this.refresh();
+    if (!renewed) this.status.set('signed-out');
+  }
+
+  async signIn(credentials: LoginDto): Promise<void> {
+    const tokens = await firstValueFrom(
+      this.authApi.login({ body: credentials }, sessionRequestContext()),
+    );
+    await this.start(tokens);
+  }
+
+  /** Creates the account, then signs in with the same credentials. */
+  async signUp(account: RegisterDto): Promise<void> {
+    await firstValueFrom(this.authApi.register({ body: account }, sessionRequestContext()));
+    await this.signIn({ email: account.email, password: account.password });
+  }
+
+  async signOut(): Promise<void> {
+    try {
+      await firstValueFrom(
+        this.authApi.logout({ ...REFRESH_CSRF_HEADER, body: {} }, sessionRequestContext()),
+      );
+    } catch (error) {
+      // Signing out locally matters more than telling the server; the cookie expires anyway.
+      console.warn('sign-out request failed', error);
+    }
+    this.clear();
+    await this.router.navigateByUrl('/sign-in');
+  }
+
+  /** Re-reads the user (their `today` and next day start move at the user's day start). */
+  async reloadUser(): Promise<MeDto | null> {
+    if (!this.signedIn()) return null;
+    const me = await firstValueFrom(this.authApi.getMe());
+    this.me.set(me);
+    return me;
+  }
+
+  /**
+   * Renews the access token with the refresh cookie. Concurrent callers share one request, and
+   * tabs take turns (Web Locks), because presenting a rotated refresh token twice ends the session.
+   */
+  refresh(): Promise<boolean> {
+    this.refreshInFlight ??= this.withRefreshLock(() => this.refreshNow()).finally(() => {
+      this.refreshInFlight = null;
+    });
+    return this.refreshInFlight;
+  }
+
+  /** The server no longer accepts this session: back to sign-in, then back to where the user was. */
+  async end(returnUrl: string = this.router.url): Promise<void> {
+    const wasSignedIn = this.signedIn();
+    this.clear();
+    if (wasSignedIn) this.endedNotice.set('Your session has ended. Sign in again to continue.');
+    const queryParams = returnUrl.startsWith('/sign-in') ? {} : { returnUrl };
+    await this.router.navigate(['/sign-in'], { queryParams });
+  }
+
+  private async refreshNow(): Promise<boolean> {
+    try {
+      const tokens = await firstValueFrom(
+        this.authApi.refreshSession({ ...REFRESH_CSRF_HEADER, body: {} }, sessionRequestContext()),
+      );
+      await this.start(tokens);
+      return true;
+    } catch (error) {
+      if (error instanceof HttpErrorResponse && error.status === 401) {
+        this.clear();
+        return false;
+      }
+      // Offline or the server is restarting: keep what we have; the next request retries.
+      console.warn('session refresh failed', error);
+      if (this.status() === 'unknown') this.status.set('signed-out');
+      return false;
+    }
+  }
+
+  private async start(tokens: TokenResponseDto): Promise<void> {
+    this.token.set(tokens.accessToken);
+    this.scheduleRenewal(tokens.expiresIn);
+    this.me.set(await firstValueFrom(this.authApi.getMe()));
+    this.status.set('signed-in');
+    this.endedNotice.set(null);
+  }
+
+  private scheduleRenewal(expiresInSeconds: number): void {
+    clearTimeout(this.renewTimer);
+    const delay = Math.max(MIN_RENEW_DELAY_MS, expiresInSeconds * 1000 - RENEW_BEFORE_EXPIRY_MS);
+    this.renewTimer = setTimeout(() => void this.refresh(), delay);
+  }
+
+  private clear(): void {
+    clearTimeout(this.renewTimer);
+    this.token.set(null);
+    this.me.set(null);
+    this.status.set('signed-out');
+  }
+
+  private withRefreshLock(task: () => Promise<boolean>): Promise<boolean> {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    // The lock's promise settles with the task's (a promise): unwrap it once more.
+    return locks ? locks.request('habit-tracker-session-refresh', task).then((r) => r) : task();
+  }
+}

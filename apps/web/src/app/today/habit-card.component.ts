@@ -1,0 +1,131 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import type { HabitDto } from '@habit-tracker/api-client';
+import type { TodayStatus } from './habit-snapshots';
+
+/** One habit on Today: its progress and one tap for done, skip or undo. */
+@Component({
+  selector: 'ht-habit-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <article
+      class="habit"
+      [class.done]="logStatus() === 'done'"
+      [class.skipped]="logStatus() === 'skipped'"
+      [attr.aria-labelledby]="headingId()"
+      [attr.aria-busy]="busy()"
+    >
+      <div class="summary">
+        <h2 class="name" [id]="headingId()">{{ habit().name }}</h2>
+        <p class="stats">
+          <span class="streak" data-testid="streak">{{ streakText() }}</span>
+          @if (weekText(); as week) {
+            <span class="week" data-testid="week">{{ week }}</span>
+          }
+          @if (habit().status === 'at_risk') {
+            <span class="badge risk">At risk</span>
+          }
+        </p>
+      </div>
+      <div class="actions">
+        @switch (logStatus()) {
+          @case ('done') {
+            <span class="state" data-testid="state">Done</span>
+            <button type="button" (click)="undoTapped.emit()" [disabled]="busy()">
+              Undo<span class="visually-hidden"> {{ habit().name }}</span>
+            </button>
+          }
+          @case ('skipped') {
+            <span class="state" data-testid="state">Skipped</span>
+            <button type="button" (click)="undoTapped.emit()" [disabled]="busy()">
+              Undo<span class="visually-hidden"> {{ habit().name }}</span>
+            </button>
+          }
+          @default {
+            <button type="button" (click)="logTapped.emit('skipped')" [disabled]="busy()">
+              Skip<span class="visually-hidden"> {{ habit().name }}</span>
+            </button>
+            <button
+              type="button"
+              class="primary"
+              (click)="logTapped.emit('done')"
+              [disabled]="busy()"
+            >
+              Done<span class="visually-hidden"> {{ habit().name }}</span>
+            </button>
+          }
+        }
+      </div>
+    </article>
+  `,
+  styles: `
+    .habit {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.75rem 1rem;
+      padding: 0.9rem 1rem;
+      border: 1px solid var(--line);
+      border-left: 4px solid var(--line);
+      border-radius: 12px;
+      background: var(--surface);
+    }
+    .habit.done {
+      border-left-color: var(--success);
+    }
+    .habit.skipped {
+      border-left-color: var(--ink-muted);
+    }
+    .summary {
+      min-width: 0;
+      flex: 1 1 12rem;
+    }
+    .name {
+      margin: 0;
+      font-size: 1.05rem;
+      overflow-wrap: anywhere;
+    }
+    .stats {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 0.9rem;
+      margin: 0.25rem 0 0;
+      color: var(--ink-muted);
+      font-size: 0.92rem;
+    }
+    .badge.risk {
+      color: var(--danger);
+      font-weight: 600;
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .state {
+      font-weight: 600;
+      color: var(--ink-muted);
+    }
+    .habit.done .state {
+      color: var(--success);
+    }
+  `,
+})
+export class HabitCardComponent {
+  readonly habit = input.required<HabitDto>();
+  readonly busy = input(false);
+  readonly logTapped = output<TodayStatus>();
+  readonly undoTapped = output<void>();
+
+  protected readonly headingId = computed(() => `habit-${this.habit().id}`);
+  protected readonly logStatus = computed(() => this.habit().todayLog?.status ?? null);
+  protected readonly streakText = computed(() => {
+    const { currentStreak, streakUnit } = this.habit();
+    const unit = streakUnit === 'week' ? 'week' : 'day';
+    return `Streak: ${currentStreak} ${unit}${currentStreak === 1 ? '' : 's'}`;
+  });
+  protected readonly weekText = computed(() => {
+    const week = this.habit().week;
+    return week ? `${week.done} of ${week.quota} this week` : null;
+  });
+}

@@ -1,0 +1,155 @@
+import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import type { HabitDto } from '@habit-tracker/api-client';
+import { NewHabitFormComponent } from '../habits/new-habit-form.component';
+import { formatLocalDate } from './day-clock';
+import { HabitCardComponent } from './habit-card.component';
+import type { TodayStatus } from './habit-snapshots';
+import { TodayStore } from './today.store';
+
+@Component({
+  selector: 'ht-today-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [HabitCardComponent, NewHabitFormComponent],
+  providers: [TodayStore],
+  template: `
+    <main id="main" class="page" tabindex="-1">
+      <header class="today-header">
+        <h1>Today</h1>
+        @if (dateLabel(); as date) {
+          <p class="date" data-testid="today-date">{{ date }}</p>
+        }
+        @if (progressLabel(); as progress) {
+          <p class="progress" aria-live="polite">{{ progress }}</p>
+        }
+      </header>
+
+      @if (store.actionError(); as message) {
+        <p class="banner error" role="alert">{{ message }}</p>
+      }
+
+      @switch (store.state()) {
+        @case ('loading') {
+          <p class="placeholder" role="status">Loading today’s habits…</p>
+        }
+        @case ('error') {
+          <div class="placeholder" role="alert">
+            <p>Today’s habits could not be loaded. {{ store.loadError() }}</p>
+            <button type="button" (click)="retryLoading()">Try again</button>
+          </div>
+        }
+        @default {
+          @if (store.loadError(); as stale) {
+            <p class="banner" role="status">Showing the last known list. {{ stale }}</p>
+          }
+          @if (store.habits().length === 0) {
+            <div class="placeholder empty" data-testid="empty">
+              <p><strong>Nothing due today.</strong></p>
+              <p>Add a habit below and it will show up here on the days it is due.</p>
+            </div>
+          } @else {
+            <ul class="habit-list" aria-label="Habits due today">
+              @for (habit of store.habits(); track habit.id) {
+                <li>
+                  <ht-habit-card
+                    [habit]="habit"
+                    [busy]="store.isBusy(habit.id)"
+                    (logTapped)="logToday(habit, $event)"
+                    (undoTapped)="undoToday(habit)"
+                  />
+                </li>
+              }
+            </ul>
+          }
+          <section class="add-habit">
+            <ht-new-habit-form (created)="addHabit($event)" />
+          </section>
+        }
+      }
+    </main>
+  `,
+  styles: `
+    .today-header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25rem 1rem;
+      margin-bottom: 1rem;
+    }
+    .today-header h1 {
+      margin: 0;
+    }
+    .date {
+      margin: 0;
+      color: var(--ink-muted);
+      font-size: 1.05rem;
+    }
+    .progress {
+      margin: 0 0 0 auto;
+      font-weight: 600;
+    }
+    .habit-list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.6rem;
+    }
+    .placeholder {
+      padding: 1.5rem 1rem;
+      border: 1px dashed var(--line);
+      border-radius: 12px;
+      text-align: center;
+      color: var(--ink-muted);
+    }
+    .placeholder p {
+      margin: 0.25rem 0;
+    }
+    .banner {
+      padding: 0.6rem 0.9rem;
+      border-radius: 8px;
+      background: var(--accent-soft);
+    }
+    .banner.error {
+      background: var(--danger-soft);
+      color: var(--ink);
+    }
+    .add-habit {
+      margin-top: 1.5rem;
+      padding: 1rem;
+      border: 1px solid var(--line);
+      border-radius: 12px;
+      background: var(--surface);
+    }
+  `,
+})
+export class TodayPage implements OnInit {
+  protected readonly store = inject(TodayStore);
+  protected readonly dateLabel = computed(() => {
+    const today = this.store.today();
+    return today ? formatLocalDate(today) : null;
+  });
+  protected readonly progressLabel = computed(() => {
+    const total = this.store.habits().length;
+    return total > 0 ? `${this.store.doneCount()} of ${total} done` : null;
+  });
+
+  ngOnInit(): void {
+    void this.store.load();
+  }
+
+  protected logToday(habit: HabitDto, status: TodayStatus): Promise<void> {
+    return this.store.logToday(habit, status);
+  }
+
+  protected undoToday(habit: HabitDto): Promise<void> {
+    return this.store.undoToday(habit);
+  }
+
+  protected retryLoading(): Promise<void> {
+    return this.store.load();
+  }
+
+  protected addHabit(habit: HabitDto): void {
+    this.store.receive(habit);
+  }
+}

@@ -1,0 +1,168 @@
+import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
+import { HabitLogsService, HabitsService, type HabitDto } from '@habit-tracker/api-client';
+import { firstValueFrom } from 'rxjs';
+import { SessionService } from '../auth/session.service';
+import { toUserFacingError } from '../errors/user-facing-error';
+import { delayUntilNextDay } from './day-clock';
+import {
+  isOnToday,
+  mergeList,
+  mergeOne,
+  PENDING_LOG_ID,
+  TodayStatus,
+  withTodayLog,
+} from './habit-snapshots';
+
+/** Focus and `online` often fire together; one refresh is enough. */
+const MIN_REFRESH_INTERVAL_MS = 2_000;
+
+export type LoadState = 'loading' | 'ready' | 'error';
+
+/**
+ * Today's habits: loaded for the user's day, changed optimistically by a tap and then set to the
+ * server's snapshot, refreshed at the user's day start, on window focus and when back online.
+ */
+@Injectable()
+export class TodayStore {
+  private readonly habitsApi = inject(HabitsService);
+  private readonly logsApi = inject(HabitLogsService);
+  private readonly session = inject(SessionService);
+  private readonly snapshots = signal<HabitDto[]>([]);
+  private readonly busyIds = signal<ReadonlySet<string>>(new Set());
+  private lastRefresh = 0;
+
+  readonly state = signal<LoadState>('loading');
+  readonly loadError = signal<string | null>(null);
+  /** The last failed tap, in words; cleared by the next one. */
+  readonly actionError = signal<string | null>(null);
+  readonly today = computed(() => this.session.user()?.today ?? null);
+  readonly habits = computed(() => this.snapshots().filter(isOnToday));
+  readonly doneCount = computed(
+    () => this.habits().filter((habit) => habit.todayLog?.status === 'done').length,
+  );
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    // Roll the date and the list over at the user's next day start.
+    effect((onCleanup) => {
+      const nextDayStartsAt = this.session.user()?.nextDayStartsAt;
+      if (!nextDayStartsAt) return;
+      const timer = setTimeout(() => void this.refresh(true), delayUntilNextDay(nextDayStartsAt));
+      onCleanup(() => clearTimeout(timer));
+    });
+    const refreshWhenBack = () => void this.refresh();
+    const refreshWhenVisible = () => {
+      if (document.visibilityState === 'visible') void this.refresh();
+    };
+    window.addEventListener('focus', refreshWhenBack);
+    window.addEventListener('online', refreshWhenBack);
+    document.addEventListener('visibilitychange', refreshWhenVisible);
+    destroyRef.onDestroy(() => {
+      window.removeEventListener('focus', refreshWhenBack);
+      window.removeEventListener('online', refreshWhenBack);
+      document.removeEventListener('visibilitychange', refreshWhenVisible);
+    });
+  }
+
+  isBusy(habitId: string): boolean {
+    return this.busyIds().has(habitId);
+  }
+
+  /** The first load: shows the loading state, then the list or the error. */
+  async load(): Promise<void> {
+    this.state.set('loading');
+    await this.fetchHabits();
+  }
+
+  /** Re-reads the user's day and the habits without blanking the list. */
+  async refresh(force = false): Promise<void> {
+    const now = Date.now();
+    if (!force && now - this.lastRefresh < MIN_REFRESH_INTERVAL_MS) return;
+    this.lastRefresh = now;
+    try {
+      await this.session.reloadUser();
+    } catch (error) {
+      // The habits request below reports the same failure to the user.
+      console.warn('could not re-read the user', error);
+    }
+    await this.fetchHabits();
+  }
+
+  /** Adds a habit the user just created (it may not be due today). */
+  receive(habit: HabitDto): void {
+    this.snapshots.update((held) => mergeOne(held, habit));
+  }
+
+  logToday(habit: HabitDto, status: TodayStatus): Promise<void> {
+    return this.mutate(habit, withTodayLog(habit, status), async () => {
+      const { habit: snapshot } = await firstValueFrom(
+        this.logsApi.logHabit({ body: { habitId: habit.id, status } }),
+      );
+      return snapshot;
+    });
+  }
+
+  undoToday(habit: HabitDto): Promise<void> {
+    const logId = habit.todayLog?.id;
+    if (!logId || logId === PENDING_LOG_ID) return Promise.resolve();
+    return this.mutate(habit, withTodayLog(habit, null), async () => {
+      const { habit: snapshot } = await firstValueFrom(this.logsApi.deleteHabitLog({ id: logId }));
+      return snapshot;
+    });
+  }
+
+  private async fetchHabits(): Promise<void> {
+    try {
+      const list = await firstValueFrom(this.habitsApi.listHabits());
+      this.snapshots.update((held) => mergeList(held, list));
+      this.state.set('ready');
+      this.loadError.set(null);
+    } catch (error) {
+      const message = toUserFacingError(error).message;
+      // Keep showing a list we already have; only an empty screen becomes an error screen.
+      if (this.state() !== 'ready') this.state.set('error');
+      this.loadError.set(message);
+    }
+  }
+
+  /** Shows `guess` at once, then the server's snapshot; puts the old one back if the call fails. */
+  private async mutate(
+    before: HabitDto,
+    guess: HabitDto,
+    call: () => Promise<HabitDto>,
+  ): Promise<void> {
+    if (this.isBusy(before.id)) return;
+    this.setBusy(before.id, true);
+    this.actionError.set(null);
+    this.replace(guess);
+    try {
+      this.receive(await call());
+    } catch (error) {
+      this.restore(before);
+      this.actionError.set(`“${before.name}” was not updated. ${toUserFacingError(error).message}`);
+    } finally {
+      this.setBusy(before.id, false);
+    }
+  }
+
+  /** The optimistic guess shares the held version, so it is put in place directly. */
+  private replace(habit: HabitDto): void {
+    this.snapshots.update((held) => held.map((h) => (h.id === habit.id ? habit : h)));
+  }
+
+  /** Back to `before`, unless a newer snapshot arrived meanwhile. */
+  private restore(before: HabitDto): void {
+    this.snapshots.update((held) =>
+      held.map((h) => (h.id === before.id && h.version === before.version ? before : h)),
+    );
+  }
+
+  private setBusy(habitId: string, busy: boolean): void {
+    this.busyIds.update((ids) => {
+      const next = new Set(ids);
+      if (busy) next.add(habitId);
+      else next.delete(habitId);
+      return next;
+    });
+  }
+}
