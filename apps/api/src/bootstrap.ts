@@ -27,7 +27,8 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string | null): vo
       setHeaders: (res, file) =>
         res.setHeader(
           'Cache-Control',
-          /\.[0-9a-z]{8,}\.(js|css|woff2?|png|svg)$/i.test(file)
+          // `name.hash.ext` (webpack) or `name-HASH.ext` (Angular's esbuild builder).
+          /(?:\.[0-9a-zA-Z]{8,}|-[0-9A-Z]{8})\.(?:js|css|woff2?|png|svg)$/.test(file)
             ? 'public, max-age=31536000, immutable'
             : 'no-cache',
         ),
