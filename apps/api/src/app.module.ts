@@ -6,6 +6,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ApiSingletonLock } from './api-singleton.lock';
 import { HealthModule } from './health/health.module';
 import { InsightsModule } from './insights.module';
+import { RealtimeApiModule } from './realtime/realtime-api.module';
 import { TrackingModule } from './tracking.module';
 
 export interface AppModuleOptions {
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule,
         TrackingModule,
         InsightsModule,
+        RealtimeApiModule,
         ...(options.imports ?? []),
       ],
       providers: [ApiSingletonLock],

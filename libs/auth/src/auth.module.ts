@@ -24,5 +24,7 @@ import { UsersService } from './users.service';
     AccessTokens,
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
+  // The Socket.IO gateway authenticates its handshakes with the same tokens and user lookup.
+  exports: [AccessTokens, UsersRepository],
 })
 export class AuthModule {}

@@ -33,6 +33,13 @@ export interface AppConfig {
   readonly queryCountHeader: boolean;
   /** Directory of the built web app served at `/`; null disables static serving. */
   readonly webDistDir: string | null;
+  /**
+   * Deliver recorded events from this process (the outbox relay). Off = record only: an operator
+   * switch for a process that should leave delivery to the others.
+   */
+  readonly outboxRelay: boolean;
+  /** Delivered events stay in the outbox this many days for `GET /api/events?since=`. */
+  readonly eventRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +155,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       webDist === 'none'
         ? null
         : path.resolve(webDist ?? path.join(root, 'dist', 'web', 'browser')),
+    outboxRelay: oneOf(env, 'OUTBOX_RELAY', ['on', 'off'] as const, 'on') === 'on',
+    eventRetentionDays: int(env, 'EVENT_RETENTION_DAYS', 7, 1, 365),
   };
 }
 

@@ -1,2 +1,3 @@
 export * from './events';
 export * from './snapshots';
+export * from './realtime';

@@ -1,10 +1,12 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { HabitReadFields1764200000000 } from './1764200000000-habit-read-fields';
 import { SuggestionDismissals1764300000000 } from './1764300000000-suggestion-dismissals';
+import { OutboxRetention1764600000000 } from './1764600000000-outbox-retention';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
 export const migrations = [
   InitialSchema1764100000000,
   HabitReadFields1764200000000,
   SuggestionDismissals1764300000000,
+  OutboxRetention1764600000000,
 ];

@@ -1,0 +1,29 @@
+import type { ServerEvent } from '@app/contracts';
+import { Injectable } from '@nestjs/common';
+import { emitToUser, EventPublisher, RoomEmitter } from './event-publisher';
+
+/**
+ * Emits through this process's Socket.IO server, which the gateway attaches when it starts. In
+ * scaled mode the server has the Redis adapter, and `flush` resolves once Redis has taken what
+ * was emitted (a PING on the adapter's publishing connection, answered after the PUBLISHes).
+ */
+@Injectable()
+export class SocketServerPublisher extends EventPublisher {
+  private server: RoomEmitter | null = null;
+  private flush: () => Promise<unknown> = async () => undefined;
+
+  attach(server: RoomEmitter, flush?: () => Promise<unknown>): void {
+    this.server = server;
+    if (flush) this.flush = flush;
+  }
+
+  detach(): void {
+    this.server = null;
+  }
+
+  async publish(userId: string, events: readonly ServerEvent[]): Promise<void> {
+    if (!this.server) throw new Error('no Socket.IO server is attached to this process');
+    emitToUser(this.server, userId, events);
+    await this.flush();
+  }
+}
