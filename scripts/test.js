@@ -6,9 +6,11 @@
  *   3. Jest `unit` (domain tables and properties, services, config);
  *   4. Jest `process` (the compiled API and worker as real processes: run modes, locks, OpenAPI);
  *   5. Jest `http` twice: on PostgreSQL (a database per suite) and on the embedded PGlite;
- *   6. the web app's suites (when the web app exists).
+ *   6. the web app (when it exists): its unit tests (Vitest + jsdom, Angular's runner), then the
+ *      generated-client staleness check and the browser tests (Debian's Chromium driving the
+ *      real app in standalone mode; screenshots in test-output/screenshots/).
  * A missing service leaves out what needs it and says so; with CI=true it is an error.
- * `--only=unit|process|http|static` runs one step (after the probes).
+ * `--only=unit|process|http|static|web` runs one step (after the probes).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -103,6 +105,51 @@ function jest(name, project, env = {}, extraArgs = []) {
   }
 }
 
+/** Angular's unit-test builder (Vitest + jsdom); its JSON report feeds the summary. */
+function webUnitTests() {
+  const report = path.join(os.tmpdir(), `ht-vitest-${process.pid}.json`);
+  const ok = run('web unit tests (Vitest)', process.execPath, [
+    bin('ng'),
+    'test',
+    'web',
+    '--watch=false',
+    '--reporters=json',
+    '--reporters=default',
+    `--output-file=${report}`,
+  ]);
+  countJestLikeReport(`web unit tests`, report, ok);
+}
+
+/** A Jest run with its own config file (the browser tests), counted like the projects. */
+function jestConfig(name, config, patterns = []) {
+  const report = path.join(os.tmpdir(), `ht-jest-${process.pid}-${results.length}.json`);
+  const ok = run(name, process.execPath, [
+    bin('jest'),
+    '--config',
+    config,
+    '--json',
+    `--outputFile=${report}`,
+    ...patterns,
+  ]);
+  countJestLikeReport(name, report, ok);
+}
+
+function countJestLikeReport(name, report, ok) {
+  if (!fs.existsSync(report)) {
+    if (!ok) totals.failed += 1;
+    return;
+  }
+  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
+  totals.passed += json.numPassedTests;
+  totals.failed += json.numFailedTests + (json.numRuntimeErrorTestSuites || 0);
+  if (json.numTotalTests === 0) {
+    console.error(`✖ ${name} ran no test`);
+    results[results.length - 1].ok = false;
+    totals.failed += 1;
+  }
+  fs.rmSync(report);
+}
+
 async function main() {
   const [hasPg, hasRedis] = await Promise.all([probePostgres(), probeRedis()]);
   console.log(
@@ -154,7 +201,29 @@ async function main() {
     ]);
   }
   if (step('web') && fs.existsSync(path.join(root, 'apps', 'web', 'src'))) {
-    run('web unit tests', process.execPath, [bin('ng'), 'test', 'web', '--watch=false']);
+    webUnitTests();
+    if (only === 'web') {
+      log('build');
+      build();
+    }
+    const chromium = process.env.CHROME_BIN || '/usr/bin/chromium';
+    if (fs.existsSync(chromium)) {
+      jestConfig(
+        'web: generated client and browser tests (Chromium)',
+        'test/browser/jest.config.js',
+      );
+    } else if (ci) {
+      console.error(
+        `✖ CI=true and no Chromium at ${chromium}: .ci/run installs the chromium package`,
+      );
+      results.push({ name: 'browser tests', ok: false, seconds: '0.0' });
+    } else {
+      console.warn(
+        `⚠ no Chromium at ${chromium}: leaving out the browser tests (apt-get install chromium)`,
+      );
+      missing.push('Chromium');
+      jestConfig('web: generated client', 'test/browser/jest.config.js', ['api-client']);
+    }
   }
 
   console.log('\nSteps:');

@@ -94,9 +94,8 @@ export class SessionService {
 
   /** The server no longer accepts this session: back to sign-in, then back to where the user was. */
   async end(returnUrl: string = this.router.url): Promise<void> {
-    const wasSignedIn = this.signedIn();
     this.clear();
-    if (wasSignedIn) this.endedNotice.set('Your session has ended. Sign in again to continue.');
+    this.endedNotice.set('Your session has ended. Sign in again to continue.');
     const queryParams = returnUrl.startsWith('/sign-in') ? {} : { returnUrl };
     await this.router.navigate(['/sign-in'], { queryParams });
   }

@@ -1,0 +1,52 @@
+import type { HabitDto } from '@habit-tracker/api-client';
+
+let sequence = 0;
+
+/** A habit snapshot as the API returns it, with overrides. */
+export function aHabit(overrides: Partial<HabitDto> = {}): HabitDto {
+  sequence += 1;
+  return {
+    id: `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`,
+    name: `Habit ${sequence}`,
+    description: null,
+    frequency: 'daily',
+    timesPerWeek: null,
+    daysOfWeek: null,
+    intervalDays: null,
+    startDate: '2026-11-20',
+    difficulty: 'medium',
+    priority: 'medium',
+    status: 'active',
+    pausePeriods: [],
+    currentStreak: 0,
+    longestStreak: 0,
+    streakUnit: 'day',
+    totalCompletions: 0,
+    totalSkips: 0,
+    consistencyScore: null,
+    failureRate: null,
+    strength: 0,
+    consecutiveMisses: 0,
+    lastCompletedDate: null,
+    suggestedFrequency: null,
+    statsAsOf: '2026-11-25',
+    nextDueDate: '2026-11-25',
+    dueToday: true,
+    todayLog: null,
+    week: null,
+    version: 1,
+    createdAt: '2026-11-20T08:00:00.000Z',
+    updatedAt: '2026-11-20T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aWeeklyHabit(overrides: Partial<HabitDto> = {}): HabitDto {
+  return aHabit({
+    frequency: 'weekly',
+    timesPerWeek: 3,
+    streakUnit: 'week',
+    week: { done: 0, quota: 3 },
+    ...overrides,
+  });
+}
