@@ -71,3 +71,5 @@ export type { DismissSuggestion$Params as DismissSuggestion$Params } from './fn/
 export { dismissSuggestion as dismissSuggestion } from './fn/suggestions/dismiss-suggestion';
 export type { DetectRisks$Params as DetectRisks$Params } from './fn/suggestions/detect-risks';
 export { detectRisks as detectRisks } from './fn/suggestions/detect-risks';
+export type { ListEvents$Params as ListEvents$Params } from './fn/events/list-events';
+export { listEvents as listEvents } from './fn/events/list-events';

@@ -9,3 +9,4 @@ export { HabitLogsService } from './services/habit-logs.service';
 export { GoalsService } from './services/goals.service';
 export { AnalyticsService } from './services/analytics.service';
 export { SuggestionsService } from './services/suggestions.service';
+export { EventsService } from './services/events.service';
