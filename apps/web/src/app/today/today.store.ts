@@ -136,25 +136,27 @@ export class TodayStore {
     this.actionError.set(null);
     this.replace(guess);
     try {
-      this.receive(await call());
+      const snapshot = await call();
+      // The guess is ours, not a server snapshot: the answer always replaces it. Anything else
+      // that arrived meanwhile (a list read) is judged by version as usual.
+      if (this.snapshots().includes(guess)) this.replace(snapshot);
+      else this.receive(snapshot);
     } catch (error) {
-      this.restore(before);
+      this.restore(before, guess);
       this.actionError.set(`“${before.name}” was not updated. ${toUserFacingError(error).message}`);
     } finally {
       this.setBusy(before.id, false);
     }
   }
 
-  /** The optimistic guess shares the held version, so it is put in place directly. */
+  /** Puts a habit in place whatever its version (the optimistic guess, or the answer to it). */
   private replace(habit: HabitDto): void {
     this.snapshots.update((held) => held.map((h) => (h.id === habit.id ? habit : h)));
   }
 
-  /** Back to `before`, unless a newer snapshot arrived meanwhile. */
-  private restore(before: HabitDto): void {
-    this.snapshots.update((held) =>
-      held.map((h) => (h.id === before.id && h.version === before.version ? before : h)),
-    );
+  /** Back to `before`, unless a snapshot from the server replaced the guess meanwhile. */
+  private restore(before: HabitDto, guess: HabitDto): void {
+    this.snapshots.update((held) => held.map((h) => (h === guess ? before : h)));
   }
 
   private setBusy(habitId: string, busy: boolean): void {
