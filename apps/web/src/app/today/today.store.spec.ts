@@ -93,4 +93,21 @@ describe('TodayStore', () => {
     expect(store.habits()[0]).toEqual(habit);
     expect(store.actionError()).toContain(habit.name);
   });
+
+  it('takes habit snapshots from real-time events, ignoring ones that are not newer', async () => {
+    const habit = aHabit({ version: 3, currentStreak: 2 });
+    await loadWith(habit);
+    store.applyServerEvent({
+      type: 'streak_update',
+      seq: 1,
+      payload: { habit: { ...habit, version: 3, currentStreak: 9 } },
+    });
+    expect(store.habits()[0].currentStreak).toBe(2);
+    store.applyServerEvent({
+      type: 'habit_at_risk',
+      seq: 2,
+      payload: { habit: { ...habit, version: 4, status: 'at_risk' }, consecutiveMisses: 2 },
+    });
+    expect(store.habits()[0]).toMatchObject({ version: 4, status: 'at_risk' });
+  });
 });

@@ -1,3 +1,4 @@
+import type { ServerEvent } from '@app/contracts';
 import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
 import { HabitLogsService, HabitsService, type HabitDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
@@ -91,6 +92,22 @@ export class TodayStore {
   /** Adds a habit the user just created (it may not be due today). */
   receive(habit: HabitDto): void {
     this.snapshots.update((held) => mergeOne(held, habit));
+  }
+
+  /**
+   * A real-time event (typed by libs/contracts): its habit snapshot, judged by version like any
+   * other. The socket connection itself arrives with the real-time part of the web app.
+   */
+  applyServerEvent(event: ServerEvent): void {
+    switch (event.type) {
+      case 'habit_logged':
+      case 'streak_update':
+      case 'habit_at_risk':
+        this.receive(event.payload.habit);
+        break;
+      default:
+        break; // goals and nudges are not on Today
+    }
   }
 
   logToday(habit: HabitDto, status: TodayStatus): Promise<void> {
