@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { StatsDifference, StatsVerifier } from '../../libs/habits/src/stats-verifier.service';
+import { StatsVerifier } from '../../libs/habits/src/stats-verifier.service';
 import { AppConfig, loadConfig } from '../../libs/config/src';
 import { createPgDatabase } from './pg-database';
 import { copyPgliteTemplate } from './pglite-template';
@@ -43,6 +43,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     WEB_DIST_DIR: 'none',
     NODE_ENV: 'test',
     QUERY_COUNT_HEADER: 'true',
+    SCHEDULED_JOBS: 'false',
     ...options.env,
   };
   if (testDb() === 'postgres') {
@@ -85,13 +86,16 @@ async function launch(
     clock,
     // Every suite ends by checking the stored-statistics invariant (what `stats:verify` checks).
     close: async () => {
-      let differences: StatsDifference[] = [];
-      try {
-        differences = await started.get(StatsVerifier).verify();
-        await started.close();
-      } finally {
-        await cleanup();
-      }
+      const differences = await started
+        .get(StatsVerifier)
+        .verify()
+        .finally(async () => {
+          try {
+            await started.close();
+          } finally {
+            await cleanup();
+          }
+        });
       if (differences.length > 0) {
         throw new Error(
           `stored statistics differ from a recomputation:\n${JSON.stringify(differences, null, 2)}`,

@@ -2,6 +2,9 @@ import { AuthModule } from '@app/auth';
 import { Clock, ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { CacheModule } from '@app/cache';
+import { JobsModule } from '@app/jobs';
+import { MailModule } from '@app/mail';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { ApiSingletonLock } from './api-singleton.lock';
 import { HealthModule } from './health/health.module';
@@ -30,6 +33,9 @@ export class AppModule {
         AuthModule,
         TrackingModule,
         InsightsModule,
+        CacheModule,
+        MailModule,
+        JobsModule.forProcess(config, 'api'),
         RealtimeApiModule,
         ...(options.imports ?? []),
       ],

@@ -1,10 +1,13 @@
+import { CacheModule } from '@app/cache';
 import { ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { EventsModule } from '@app/events';
+import { JobsModule } from '@app/jobs';
+import { MailModule } from '@app/mail';
 import { DynamicModule, Module } from '@nestjs/common';
-import { HeartbeatService } from './heartbeat.service';
 
-/** The worker process: queue processors (from the worker issue) over the same feature modules. */
+/** The worker process: the BullMQ job processors over the same feature modules as the API. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -15,8 +18,11 @@ export class WorkerModule {
         ClockModule.forRoot(),
         DatabaseModule.forRoot(),
         RedisModule,
+        EventsModule,
+        CacheModule,
+        MailModule,
+        JobsModule.forProcess(config, 'worker'),
       ],
-      providers: [HeartbeatService],
     };
   }
 }

@@ -14,6 +14,7 @@ import {
   monthlyTotals,
   weeklyTotals,
 } from '@app/domain';
+import { CacheStore } from '@app/cache';
 import { UnitOfWork } from '@app/events';
 import {
   HabitFreshnessService,
@@ -106,6 +107,9 @@ function bestStreaks(habits: HabitEntity[]): BestStreakDto[] {
  * statistics and a bounded slice of logs: a fixed number of statements per request, whatever
  * the number of habits, and never every log of every habit.
  */
+/** Dashboards are cached for at most this long (invalidated sooner by any write). */
+export const DASHBOARD_CACHE_SECONDS = 3600;
+
 @Injectable()
 export class AnalyticsService {
   constructor(
@@ -113,9 +117,23 @@ export class AnalyticsService {
     private readonly habits: HabitsRepository,
     private readonly freshness: HabitFreshnessService,
     private readonly analytics: AnalyticsRepository,
+    private readonly cache: CacheStore,
   ) {}
 
+  /**
+   * Served from the cache while the user has not written since and their day has not moved on
+   * (a hit costs no SQL statement); otherwise computed after bringing the statistics to today.
+   */
   async dashboard(user: AuthUser): Promise<DashboardDto> {
+    const key = `dashboard:${this.uow.todayOf(user)}`;
+    const cached = await this.cache.get<DashboardDto>(user.id, key);
+    if (cached) return cached;
+    const dashboard = await this.computeDashboard(user);
+    await this.cache.set(user.id, key, dashboard, DASHBOARD_CACHE_SECONDS);
+    return dashboard;
+  }
+
+  private async computeDashboard(user: AuthUser): Promise<DashboardDto> {
     const today = await this.freshness.ensureFresh(user);
     const from = addDays(today, -(DASHBOARD_DAYS - 1));
     return this.uow.read(async (manager) => {

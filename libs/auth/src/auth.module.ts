@@ -1,3 +1,4 @@
+import { SignedTokens } from '@app/common';
 import { HabitsModule } from '@app/habits';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -5,6 +6,8 @@ import { AccessTokenGuard } from './access-token.guard';
 import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailLinksController } from './email-links.controller';
+import { EmailLinksService } from './email-links.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UsersController } from './users.controller';
@@ -14,9 +17,11 @@ import { UsersService } from './users.service';
 /** Accounts and sessions, and the global access-token guard every other route sits behind. */
 @Module({
   imports: [HabitsModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, EmailLinksController],
   providers: [
     AuthService,
+    EmailLinksService,
+    SignedTokens,
     UsersService,
     UsersRepository,
     RefreshTokensRepository,

@@ -5,3 +5,5 @@ export { PasswordHasher } from './password-hasher';
 export { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens';
 export { UsersRepository } from './users.repository';
 export { REFRESH_COOKIE, CSRF_HEADER, CSRF_HEADER_VALUE } from './refresh-token-cookie';
+export * from './email-links.dto';
+export * from './email-links.service';

@@ -11,3 +11,4 @@ export * from './graceful-shutdown';
 export * from './clock';
 export * from './current-user.decorator';
 export * from './validators';
+export * from './signed-tokens';

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly migrateOnStart: boolean;
   /** In scaled mode, run the scheduled jobs inside the API as well (normally only in workers). */
   readonly jobsInline: boolean;
+  /** Run the hourly schedule (off: jobs run only when triggered; for maintenance and tests). */
+  readonly scheduledJobs: boolean;
   readonly registration: 'open' | 'closed';
   /** JWT signing secret; in standalone it is read from (or first written to) DATA_DIR/secret. */
   readonly jwtSecret: string | null;
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', true),
     jobsInline: bool(env, 'JOBS_INLINE', false),
+    scheduledJobs: bool(env, 'SCHEDULED_JOBS', true),
     registration: oneOf(env, 'REGISTRATION', ['open', 'closed'] as const, 'open'),
     jwtSecret,
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),

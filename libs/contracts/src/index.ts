@@ -1,3 +1,4 @@
 export * from './events';
 export * from './snapshots';
 export * from './realtime';
+export * from './jobs';

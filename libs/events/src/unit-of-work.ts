@@ -23,6 +23,7 @@ export interface WriteContext {
 @Injectable()
 export class UnitOfWork {
   private readonly committedListeners: ((userIds: string[]) => void)[] = [];
+  private readonly writeListeners: ((userId: string) => Promise<void>)[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -55,6 +56,8 @@ export class UnitOfWork {
       await ctx.events.flush(manager);
       return value;
     });
+    // Awaited, so a read after this write's response never sees a cache from before it.
+    await Promise.all(this.writeListeners.map((listener) => listener(user.id)));
     if (userIds.length > 0) for (const listener of this.committedListeners) listener(userIds);
     return result;
   }
@@ -62,6 +65,11 @@ export class UnitOfWork {
   /** Reads outside a transaction (plain pool queries). */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return work(this.dataSource.manager);
+  }
+
+  /** Called after every committed write, with the writing user (caches drop their read models). */
+  onCommitted(listener: (userId: string) => Promise<void>): void {
+    this.writeListeners.push(listener);
   }
 
   /** Called after a commit that recorded events for these users (the outbox relay listens). */

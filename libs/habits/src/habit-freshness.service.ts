@@ -40,6 +40,19 @@ export class HabitFreshnessService {
   }
 
   /**
+   * Re-evaluates the user's habits as of their today and writes only those whose figures or
+   * status change (the risk job); returns how many changed.
+   */
+  reevaluateUser(user: AuthUser): Promise<number> {
+    return this.uow.run(user, async (manager, ctx) => {
+      const habits = await this.habits.lockAllOfUser(manager, user.id);
+      const changed = await this.stats.recompute(manager, ctx, habits, { onlyIfChanged: true });
+      this.stats.recordTransitions(ctx, changed.values());
+      return changed.size;
+    });
+  }
+
+  /**
    * The same inside the caller's transaction, as of `ctx.today`: a change of time zone or
    * day-start hour recomputes all of the user's habits with the write that changed it.
    */

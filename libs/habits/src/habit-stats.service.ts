@@ -39,6 +39,35 @@ interface StatsRow {
   week_quota: number | null;
 }
 
+/** Whether the stored columns already hold these figures. */
+function storedMatches(habit: HabitEntity, row: StatsRow): boolean {
+  const stored: StatsRow = {
+    id: habit.id,
+    status: habit.status,
+    current_streak: habit.currentStreak,
+    longest_streak: habit.longestStreak,
+    total_completions: habit.totalCompletions,
+    total_skips: habit.totalSkips,
+    consistency_score: habit.consistencyScore,
+    failure_rate: habit.failureRate,
+    strength: habit.strength,
+    consecutive_misses: habit.consecutiveMisses,
+    last_completed_date: habit.lastCompletedDate,
+    suggested_frequency: habit.suggestedFrequency,
+    last_risk_alert_date: habit.lastRiskAlertDate,
+    stats_as_of: habit.statsAsOf ?? '',
+    next_due_date: habit.nextDueDate,
+    due_today: habit.dueToday,
+    week_done: habit.weekDone,
+    week_quota: habit.weekQuota,
+  };
+  return (Object.keys(row) as (keyof StatsRow)[]).every((key) =>
+    typeof row[key] === 'number' && typeof stored[key] === 'number'
+      ? Math.abs((row[key] as number) - (stored[key] as number)) < 1e-9
+      : row[key] === stored[key],
+  );
+}
+
 /**
  * Recomputes stored statistics and derived status from the logs with the engine, inside the
  * caller's transaction (the habits are already locked) and bumps `version`; the caller then
@@ -49,10 +78,15 @@ interface StatsRow {
 export class HabitStatsService {
   constructor(private readonly habits: HabitsRepository) {}
 
+  /**
+   * `onlyIfChanged` (the scheduled jobs) writes only the habits whose figures would change, so
+   * a second run of a job changes nothing; writes always bump `version`.
+   */
   async recompute(
     manager: EntityManager,
     ctx: WriteContext,
     habits: HabitEntity[],
+    options: { onlyIfChanged?: boolean } = {},
   ): Promise<Map<string, RecomputedHabit>> {
     const result = new Map<string, RecomputedHabit>();
     if (habits.length === 0) return result;
@@ -62,42 +96,46 @@ export class HabitStatsService {
       ctx.today,
     );
     const rows: StatsRow[] = [];
-    const computed = habits.map((habit) => {
-      const record = records.get(habit.id)!;
-      const history = toHabitHistory(habit, record);
-      const stats = computeHabitStats(history, ctx.today);
-      const reduce = evaluateSuggestions(history, ctx.today, stats).find(
-        (s) => s.type === 'reduce_frequency',
-      );
-      const becameAtRisk =
-        habit.status === 'active' &&
-        stats.status === 'at_risk' &&
-        habit.lastRiskAlertDate !== ctx.today;
-      const streakChanged =
-        habit.currentStreak !== stats.currentStreak || habit.longestStreak !== stats.longestStreak;
-      const row: StatsRow = {
-        id: habit.id,
-        status: stats.status,
-        current_streak: stats.currentStreak,
-        longest_streak: stats.longestStreak,
-        total_completions: stats.totalCompletions,
-        total_skips: stats.totalSkips,
-        consistency_score: stats.consistencyScore,
-        failure_rate: stats.failureRate,
-        strength: stats.strength,
-        consecutive_misses: stats.consecutiveMisses,
-        last_completed_date: stats.lastCompletedDate,
-        suggested_frequency: reduce?.suggestedFrequency ?? null,
-        last_risk_alert_date: becameAtRisk ? ctx.today : habit.lastRiskAlertDate,
-        stats_as_of: ctx.today,
-        next_due_date: stats.nextDueDate,
-        due_today: stats.dueToday,
-        week_done: stats.week?.done ?? null,
-        week_quota: stats.week?.quota ?? null,
-      };
-      rows.push(row);
-      return { habit, record, stats, becameAtRisk, streakChanged, row };
-    });
+    const computed = habits
+      .map((habit) => {
+        const record = records.get(habit.id)!;
+        const history = toHabitHistory(habit, record);
+        const stats = computeHabitStats(history, ctx.today);
+        const reduce = evaluateSuggestions(history, ctx.today, stats).find(
+          (s) => s.type === 'reduce_frequency',
+        );
+        const becameAtRisk =
+          habit.status === 'active' &&
+          stats.status === 'at_risk' &&
+          habit.lastRiskAlertDate !== ctx.today;
+        const streakChanged =
+          habit.currentStreak !== stats.currentStreak ||
+          habit.longestStreak !== stats.longestStreak;
+        const row: StatsRow = {
+          id: habit.id,
+          status: stats.status,
+          current_streak: stats.currentStreak,
+          longest_streak: stats.longestStreak,
+          total_completions: stats.totalCompletions,
+          total_skips: stats.totalSkips,
+          consistency_score: stats.consistencyScore,
+          failure_rate: stats.failureRate,
+          strength: stats.strength,
+          consecutive_misses: stats.consecutiveMisses,
+          last_completed_date: stats.lastCompletedDate,
+          suggested_frequency: reduce?.suggestedFrequency ?? null,
+          last_risk_alert_date: becameAtRisk ? ctx.today : habit.lastRiskAlertDate,
+          stats_as_of: ctx.today,
+          next_due_date: stats.nextDueDate,
+          due_today: stats.dueToday,
+          week_done: stats.week?.done ?? null,
+          week_quota: stats.week?.quota ?? null,
+        };
+        return { habit, record, stats, becameAtRisk, streakChanged, row };
+      })
+      .filter((c) => !options.onlyIfChanged || !storedMatches(c.habit, c.row));
+    if (computed.length === 0) return result;
+    rows.push(...computed.map((c) => c.row));
 
     const updated = await queryRows<{ id: string; version: number; updated_at: Date }>(
       manager,

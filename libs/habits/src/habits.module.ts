@@ -8,7 +8,13 @@ import { StatsVerifier } from './stats-verifier.service';
 
 @Module({
   imports: [GoalProgressModule],
-  providers: [HabitsRepository, HabitStatsService, HabitFreshnessService, HabitsService, StatsVerifier],
+  providers: [
+    HabitsRepository,
+    HabitStatsService,
+    HabitFreshnessService,
+    HabitsService,
+    StatsVerifier,
+  ],
   exports: [
     HabitsRepository,
     HabitStatsService,

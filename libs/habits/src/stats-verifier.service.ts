@@ -18,7 +18,9 @@ export interface StatsDifference {
 const BATCH = 200;
 
 const same = (a: unknown, b: unknown): boolean =>
-  typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-9 : JSON.stringify(a) === JSON.stringify(b);
+  typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) < 1e-9
+    : JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The stored-statistics invariant (SPEC.md §3): recomputing every habit and goal from the
@@ -37,17 +39,31 @@ export class StatsVerifier {
     const differences: StatsDifference[] = [];
     const manager = this.dataSource.manager;
     for (let offset = 0; ; offset += BATCH) {
-      const habits = await manager.getRepository(HabitEntity).find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
+      const habits = await manager
+        .getRepository(HabitEntity)
+        .find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
       if (habits.length === 0) break;
-      const records = await this.habits.recordsOf(manager, habits.map((h) => h.id), '0000-01-01');
+      const records = await this.habits.recordsOf(
+        manager,
+        habits.map((h) => h.id),
+        '0000-01-01',
+      );
       for (const habit of habits) {
         if (habit.statsAsOf === null) {
-          differences.push({ kind: 'habit', id: habit.id, field: 'statsAsOf', stored: null, expected: 'a date' });
+          differences.push({
+            kind: 'habit',
+            id: habit.id,
+            field: 'statsAsOf',
+            stored: null,
+            expected: 'a date',
+          });
           continue;
         }
         const history = toHabitHistory(habit, records.get(habit.id)!);
         const stats = computeHabitStats(history, habit.statsAsOf);
-        const reduce = evaluateSuggestions(history, habit.statsAsOf, stats).find((s) => s.type === 'reduce_frequency');
+        const reduce = evaluateSuggestions(history, habit.statsAsOf, stats).find(
+          (s) => s.type === 'reduce_frequency',
+        );
         const expected: Partial<Record<keyof HabitEntity, unknown>> = {
           status: stats.status,
           currentStreak: stats.currentStreak,
@@ -67,12 +83,15 @@ export class StatsVerifier {
         };
         for (const [field, value] of Object.entries(expected)) {
           const stored = habit[field as keyof HabitEntity];
-          if (!same(stored, value)) differences.push({ kind: 'habit', id: habit.id, field, stored, expected: value });
+          if (!same(stored, value))
+            differences.push({ kind: 'habit', id: habit.id, field, stored, expected: value });
         }
       }
     }
     for (let offset = 0; ; offset += BATCH) {
-      const goals = await manager.getRepository(GoalEntity).find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
+      const goals = await manager
+        .getRepository(GoalEntity)
+        .find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
       if (goals.length === 0) break;
       const rows: { goal_id: string; weight: number; dates: string[] }[] = await manager.query(
         `SELECT gh.goal_id, gh.contribution_weight AS weight,
@@ -84,14 +103,23 @@ export class StatsVerifier {
         [goals.map((g) => g.id)],
       );
       for (const goal of goals) {
-        const links = rows.filter((r) => r.goal_id === goal.id).map((r) => ({ contributionWeight: r.weight, doneDates: r.dates }));
+        const links = rows
+          .filter((r) => r.goal_id === goal.id)
+          .map((r) => ({ contributionWeight: r.weight, doneDates: r.dates }));
         const today = goal.statsAsOf ?? goal.startDate;
         const progress = computeGoalProgress({ ...goal, links }, today);
         for (const [field, value] of [
           ['currentValue', progress.currentValue],
           ['isCompleted', progress.isCompleted],
         ] as const) {
-          if (!same(goal[field], value)) differences.push({ kind: 'goal', id: goal.id, field, stored: goal[field], expected: value });
+          if (!same(goal[field], value))
+            differences.push({
+              kind: 'goal',
+              id: goal.id,
+              field,
+              stored: goal[field],
+              expected: value,
+            });
         }
       }
     }

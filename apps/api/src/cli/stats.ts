@@ -18,9 +18,20 @@ async function main(command: string | undefined): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  @Module({ imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule.forRoot(), EventsModule, HabitsModule] })
+  @Module({
+    imports: [
+      ConfigModule.forRoot(config),
+      ClockModule.forRoot(),
+      DatabaseModule.forRoot(),
+      EventsModule,
+      HabitsModule,
+    ],
+  })
   class StatsCliModule {}
-  const app = await NestFactory.createApplicationContext(StatsCliModule, { logger: logLevels('warn'), abortOnError: false });
+  const app = await NestFactory.createApplicationContext(StatsCliModule, {
+    logger: logLevels('warn'),
+    abortOnError: false,
+  });
   try {
     const verifier = app.get(StatsVerifier);
     if (command === 'rebuild') {
@@ -29,7 +40,9 @@ async function main(command: string | undefined): Promise<number> {
     }
     const differences = await verifier.verify();
     for (const d of differences) {
-      console.log(`${d.kind} ${d.id} ${d.field}: stored ${JSON.stringify(d.stored)}, expected ${JSON.stringify(d.expected)}`);
+      console.log(
+        `${d.kind} ${d.id} ${d.field}: stored ${JSON.stringify(d.stored)}, expected ${JSON.stringify(d.expected)}`,
+      );
     }
     console.log(`${differences.length} differences`);
     return differences.length === 0 ? 0 : 1;

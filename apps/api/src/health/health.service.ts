@@ -1,5 +1,5 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { REDIS_CLIENT } from '@app/common';
+import { Clock, REDIS_CLIENT } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
@@ -25,22 +25,21 @@ export class HealthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    private readonly clock: Clock,
   ) {}
 
   async readiness(): Promise<ReadinessDto> {
     let database: ReadinessDto['database'] = 'unavailable';
     let workerHeartbeatAgeSeconds: number | null = null;
     try {
-      const rows: { age: number | null }[] = await withTimeout(
-        this.dataSource.query(
-          'SELECT extract(epoch FROM now() - max(beat_at))::float8 AS age FROM worker_heartbeats',
-        ),
+      const rows: { beat: Date | null }[] = await withTimeout(
+        this.dataSource.query('SELECT max(beat_at) AS beat FROM worker_heartbeats'),
       );
       database = 'ok';
-      workerHeartbeatAgeSeconds =
-        rows[0]?.age === null || rows[0]?.age === undefined
-          ? null
-          : Math.max(0, Math.round(rows[0].age));
+      const beat = rows[0]?.beat;
+      workerHeartbeatAgeSeconds = beat
+        ? Math.max(0, Math.round((this.clock.now().getTime() - beat.getTime()) / 1000))
+        : null;
     } catch (error) {
       this.logger.warn(`database probe failed: ${(error as Error).message}`);
     }

@@ -98,6 +98,7 @@ export class EventsGateway
       },
       Math.max(0, delay),
     );
+    socket.data.expiryTimer.unref();
     this.logger.debug(`socket ${socket.id} of user ${userId} connected`);
   }
 

@@ -1,6 +1,7 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
 import { HabitReadFields1764200000000 } from './1764200000000-habit-read-fields';
 import { SuggestionDismissals1764300000000 } from './1764300000000-suggestion-dismissals';
+import { JobsAndMail1764500000000 } from './1764500000000-jobs-and-mail';
 import { OutboxRetention1764600000000 } from './1764600000000-outbox-retention';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
@@ -8,5 +9,6 @@ export const migrations = [
   InitialSchema1764100000000,
   HabitReadFields1764200000000,
   SuggestionDismissals1764300000000,
+  JobsAndMail1764500000000,
   OutboxRetention1764600000000,
 ];

@@ -1,0 +1,149 @@
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { Client } from 'pg';
+import { bullConnection } from '../../libs/jobs/src/jobs.module';
+import { createPgDatabase, TestPgDatabase } from '../support/pg-database';
+import { API_MAIN, RunningProcess, startProcess, WORKER_MAIN } from '../support/processes';
+import { TEST_JWT_SECRET, testRedisUrl } from '../support/services';
+
+/**
+ * The worker on PostgreSQL + Redis, as separate processes: jobs triggered through the BullMQ
+ * queue (not waited for on a schedule), idempotent through database state.
+ */
+describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
+  let db: TestPgDatabase;
+  let sql: Client;
+  let queue: Queue;
+  let queueEvents: QueueEvents;
+  const running: RunningProcess[] = [];
+  // A Redis database of its own, so parallel runs never share queues.
+  const redisUrl = `${testRedisUrl().replace(/\/\d*$/, '')}/${5 + (process.pid % 8)}`;
+  const env = () => ({
+    DATABASE_URL: db.url,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    PORT: '0',
+    SCHEDULED_JOBS: 'false',
+  });
+  const startWorker = () => {
+    const worker = startProcess(WORKER_MAIN, env(), /Worker\W+ready \((pid \d+)\)/);
+    running.push(worker);
+    return worker;
+  };
+  const isoDay = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  /** `count` users in UTC, each with a daily habit started 5 days ago, computed as of then. */
+  async function seedStaleUsers(count: number, tag: string): Promise<void> {
+    await sql.query(
+      `WITH u AS (
+         INSERT INTO users (email, hashed_password, timezone)
+         SELECT '${tag}-' || g || '@example.com', 'not-a-hash', 'UTC' FROM generate_series(1, $1) g RETURNING id)
+       INSERT INTO habits (user_id, name, frequency, start_date, created_on, stats_as_of, status)
+       SELECT id, 'Old habit', 'daily', $2, $2, $2, 'active' FROM u`,
+      [count, isoDay(-5)],
+    );
+    await sql.query(
+      `INSERT INTO habit_schedules (habit_id, effective_from, frequency)
+       SELECT id, start_date, 'daily' FROM habits WHERE NOT EXISTS (SELECT 1 FROM habit_schedules s WHERE s.habit_id = habits.id)`,
+    );
+  }
+
+  async function runJob(name: string): Promise<Job> {
+    const job = await queue.add(name, {});
+    await job.waitUntilFinished(queueEvents, 110_000);
+    return (await Job.fromId(queue, job.id!))!;
+  }
+
+  beforeAll(async () => {
+    db = await createPgDatabase();
+    // One API first, so the schema exists before we seed it.
+    const api = startProcess(API_MAIN, env());
+    running.push(api);
+    await api.ready;
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    queue = new Queue('jobs', { connection: bullConnection(redisUrl) });
+    await queue.obliterate({ force: true });
+    queueEvents = new QueueEvents('jobs', { connection: bullConnection(redisUrl) });
+    await queueEvents.waitUntilReady();
+  });
+  afterAll(async () => {
+    await Promise.all(running.map((p) => p.stop()));
+    await queueEvents?.close();
+    await queue?.obliterate({ force: true }).catch(() => undefined);
+    await queue?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  it('the risk job marks stale habits at risk with one alert each; a second run changes nothing', async () => {
+    startWorker();
+    await running[running.length - 1].ready;
+    await seedStaleUsers(3, 'risk');
+    const job = await runJob('risk_detection');
+    expect(job.returnvalue).toMatchObject({ habitsChanged: 3 });
+    const atRisk = await sql.query(
+      `SELECT id, version FROM habits WHERE status = 'at_risk' ORDER BY id`,
+    );
+    expect(atRisk.rows).toHaveLength(3);
+    const alerts = await sql.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'habit_at_risk'`,
+    );
+    expect(alerts.rows[0].n).toBe(3);
+
+    const again = await runJob('risk_detection');
+    expect(again.returnvalue).toMatchObject({ habitsChanged: 0 });
+    expect(
+      (await sql.query(`SELECT id, version FROM habits WHERE status = 'at_risk' ORDER BY id`)).rows,
+    ).toEqual(atRisk.rows);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'habit_at_risk'`))
+        .rows[0].n,
+    ).toBe(3);
+  });
+
+  it('a worker killed during a job: the next worker completes it, and each user is recomputed once', async () => {
+    await seedStaleUsers(400, 'rollover');
+    const first = running[running.length - 1];
+    const job = await queue.add('day_rollover', {});
+    // Kill the worker mid-job: once it has started but before all 400 users are done.
+    await waitFor(async () => /day_rollover started/.test(first.output()));
+    await waitFor(
+      async () =>
+        (
+          await sql.query(`SELECT count(*)::int AS n FROM habits WHERE stats_as_of = $1`, [
+            isoDay(0),
+          ])
+        ).rows[0].n > 0,
+    );
+    expect(await first.stop('SIGKILL')).toBe('SIGKILL');
+    const doneBefore = (
+      await sql.query(`SELECT count(*)::int AS n FROM habits WHERE stats_as_of = $1`, [isoDay(0)])
+    ).rows[0].n;
+    expect(doneBefore).toBeLessThan(403);
+
+    startWorker();
+    await job.waitUntilFinished(queueEvents, 110_000);
+    const stale = await sql.query(`SELECT count(*)::int AS n FROM habits WHERE stats_as_of < $1`, [
+      isoDay(0),
+    ]);
+    expect(stale.rows[0].n).toBe(0);
+    // Recomputed once: an at-risk transition records one alert per habit, never two.
+    const perHabit = await sql.query(
+      `SELECT payload->'habit'->>'id' AS id, count(*)::int AS n FROM outbox_events WHERE type = 'habit_at_risk' GROUP BY 1 HAVING count(*) > 1`,
+    );
+    expect(perHabit.rows).toEqual([]);
+    expect(
+      (await sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'habit_at_risk'`))
+        .rows[0].n,
+    ).toBe(403);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
