@@ -4,6 +4,10 @@ import { bullConnection } from '../../libs/jobs/src/jobs.module';
 import { createPgDatabase, TestPgDatabase } from '../support/pg-database';
 import { API_MAIN, RunningProcess, startProcess, WORKER_MAIN } from '../support/processes';
 import { TEST_JWT_SECRET, testRedisUrl } from '../support/services';
+import { signUp } from '../support/auth';
+import { connectEvents, EventSocket } from '../support/sockets';
+import request from 'supertest';
+import type { App } from 'supertest/types';
 
 /**
  * The worker on PostgreSQL + Redis, as separate processes: jobs triggered through the BullMQ
@@ -15,6 +19,8 @@ describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
   let queue: Queue;
   let queueEvents: QueueEvents;
   const running: RunningProcess[] = [];
+  const sockets: EventSocket[] = [];
+  let apiUrls: string[] = [];
   // A Redis database of its own, so parallel runs never share queues.
   const redisUrl = `${testRedisUrl().replace(/\/\d*$/, '')}/${5 + (process.pid % 8)}`;
   const env = () => ({
@@ -56,10 +62,10 @@ describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     db = await createPgDatabase();
-    // One API first, so the schema exists before we seed it.
-    const api = startProcess(API_MAIN, env());
-    running.push(api);
-    await api.ready;
+    // Two API processes; their outbox relays deliver what the worker's jobs record.
+    const apis = [startProcess(API_MAIN, env()), startProcess(API_MAIN, env())];
+    running.push(...apis);
+    apiUrls = await Promise.all(apis.map((a) => a.ready));
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     queue = new Queue('jobs', { connection: bullConnection(redisUrl) });
@@ -68,6 +74,7 @@ describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
     await queueEvents.waitUntilReady();
   });
   afterAll(async () => {
+    sockets.forEach((socket) => socket.close());
     await Promise.all(running.map((p) => p.stop()));
     await queueEvents?.close();
     await queue?.obliterate({ force: true }).catch(() => undefined);
@@ -76,10 +83,28 @@ describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
     await db?.drop();
   });
 
-  it('the risk job marks stale habits at risk with one alert each; a second run changes nothing', async () => {
+  it('the risk job marks a habit at risk; its alert reaches a socket on the other API once; a second run changes nothing', async () => {
     startWorker();
     await running[running.length - 1].ready;
-    await seedStaleUsers(3, 'risk');
+    // A real user through API #1, whose habit was (as if) created and last computed 5 days ago.
+    const user = await signUp(apiUrls[0] as unknown as App, { timezone: 'UTC' });
+    const habit = await request(apiUrls[0])
+      .post('/api/habits')
+      .set(user.auth)
+      .send({ name: 'Floss', frequency: 'daily' })
+      .expect(201);
+    await sql.query(
+      `UPDATE habits SET start_date = $2, created_on = $2, stats_as_of = $2, status = 'active', consecutive_misses = 0 WHERE id = $1`,
+      [habit.body.id, isoDay(-5)],
+    );
+    await sql.query('UPDATE habit_schedules SET effective_from = $2 WHERE habit_id = $1', [
+      habit.body.id,
+      isoDay(-5),
+    ]);
+    await seedStaleUsers(2, 'risk');
+    const socket = await connectEvents(apiUrls[1], { token: user.accessToken });
+    sockets.push(socket);
+
     const job = await runJob('risk_detection');
     expect(job.returnvalue).toMatchObject({ habitsChanged: 3 });
     const atRisk = await sql.query(
@@ -90,6 +115,7 @@ describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
       `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'habit_at_risk'`,
     );
     expect(alerts.rows[0].n).toBe(3);
+    await socket.waitForEvents(1, 10_000);
 
     const again = await runJob('risk_detection');
     expect(again.returnvalue).toMatchObject({ habitsChanged: 0 });
@@ -100,6 +126,14 @@ describe('worker jobs on BullMQ (PostgreSQL + Redis)', () => {
       (await sql.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'habit_at_risk'`))
         .rows[0].n,
     ).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // a relay sweep or two: nothing more arrives
+    const received = socket.ofType('habit_at_risk');
+    expect(received).toHaveLength(1);
+    // Five days unlogged (today pending): 5 misses.
+    expect(received[0].payload).toMatchObject({
+      habit: { id: habit.body.id, status: 'at_risk' },
+      consecutiveMisses: 5,
+    });
   });
 
   it('a worker killed during a job: the next worker completes it, and each user is recomputed once', async () => {
