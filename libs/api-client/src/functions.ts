@@ -17,6 +17,16 @@ export type { LogoutAll$Params as LogoutAll$Params } from './fn/auth/logout-all'
 export { logoutAll as logoutAll } from './fn/auth/logout-all';
 export type { GetMe$Params as GetMe$Params } from './fn/auth/get-me';
 export { getMe as getMe } from './fn/auth/get-me';
+export type { SendEmailVerification$Params as SendEmailVerification$Params } from './fn/auth/send-email-verification';
+export { sendEmailVerification as sendEmailVerification } from './fn/auth/send-email-verification';
+export type { VerifyEmail$Params as VerifyEmail$Params } from './fn/auth/verify-email';
+export { verifyEmail as verifyEmail } from './fn/auth/verify-email';
+export type { RequestPasswordReset$Params as RequestPasswordReset$Params } from './fn/auth/request-password-reset';
+export { requestPasswordReset as requestPasswordReset } from './fn/auth/request-password-reset';
+export type { ResetPassword$Params as ResetPassword$Params } from './fn/auth/reset-password';
+export { resetPassword as resetPassword } from './fn/auth/reset-password';
+export type { Unsubscribe$Params as Unsubscribe$Params } from './fn/auth/unsubscribe';
+export { unsubscribe as unsubscribe } from './fn/auth/unsubscribe';
 export type { DeleteMe$Params as DeleteMe$Params } from './fn/users/delete-me';
 export { deleteMe as deleteMe } from './fn/users/delete-me';
 export type { UpdateMe$Params as UpdateMe$Params } from './fn/users/update-me';

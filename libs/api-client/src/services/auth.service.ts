@@ -10,6 +10,7 @@ import { BaseService } from '../base-service';
 import { ApiConfiguration } from '../api-configuration';
 import { StrictHttpResponse } from '../strict-http-response';
 
+import { EmailVerifiedDto } from '../models/email-verified-dto';
 import { getMe } from '../fn/auth/get-me';
 import { GetMe$Params } from '../fn/auth/get-me';
 import { login } from '../fn/auth/login';
@@ -23,8 +24,18 @@ import { refreshSession } from '../fn/auth/refresh-session';
 import { RefreshSession$Params } from '../fn/auth/refresh-session';
 import { register } from '../fn/auth/register';
 import { Register$Params } from '../fn/auth/register';
+import { requestPasswordReset } from '../fn/auth/request-password-reset';
+import { RequestPasswordReset$Params } from '../fn/auth/request-password-reset';
+import { resetPassword } from '../fn/auth/reset-password';
+import { ResetPassword$Params } from '../fn/auth/reset-password';
+import { sendEmailVerification } from '../fn/auth/send-email-verification';
+import { SendEmailVerification$Params } from '../fn/auth/send-email-verification';
 import { TokenResponseDto } from '../models/token-response-dto';
+import { unsubscribe } from '../fn/auth/unsubscribe';
+import { Unsubscribe$Params } from '../fn/auth/unsubscribe';
 import { UserDto } from '../models/user-dto';
+import { verifyEmail } from '../fn/auth/verify-email';
+import { VerifyEmail$Params } from '../fn/auth/verify-email';
 
 @Injectable({ providedIn: 'root' })
 export class AuthService extends BaseService {
@@ -243,6 +254,173 @@ export class AuthService extends BaseService {
     const resp = this.getMe$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<MeDto>): MeDto => r.body)
+    );
+  }
+
+  /** Path part for operation `sendEmailVerification()` */
+  static readonly SendEmailVerificationPath = '/api/users/me/email-verification';
+
+  /**
+   * E-mails the signed-in user a link that verifies their address (needed for nudge e-mails).
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `sendEmailVerification()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  sendEmailVerification$Response(params?: SendEmailVerification$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+    const obs = sendEmailVerification(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * E-mails the signed-in user a link that verifies their address (needed for nudge e-mails).
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `sendEmailVerification$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  sendEmailVerification(params?: SendEmailVerification$Params, context?: HttpContext): Observable<void> {
+    const resp = this.sendEmailVerification$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<void>): void => r.body)
+    );
+  }
+
+  /** Path part for operation `verifyEmail()` */
+  static readonly VerifyEmailPath = '/api/auth/verify-email';
+
+  /**
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `verifyEmail()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  verifyEmail$Response(params: VerifyEmail$Params, context?: HttpContext): Observable<StrictHttpResponse<EmailVerifiedDto>> {
+    const obs = verifyEmail(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `verifyEmail$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  verifyEmail(params: VerifyEmail$Params, context?: HttpContext): Observable<EmailVerifiedDto> {
+    const resp = this.verifyEmail$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<EmailVerifiedDto>): EmailVerifiedDto => r.body)
+    );
+  }
+
+  /** Path part for operation `requestPasswordReset()` */
+  static readonly RequestPasswordResetPath = '/api/auth/password-reset/request';
+
+  /**
+   * Sends a reset link when the address has an account; answers 202 either way.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `requestPasswordReset()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  requestPasswordReset$Response(params: RequestPasswordReset$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+    const obs = requestPasswordReset(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * Sends a reset link when the address has an account; answers 202 either way.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `requestPasswordReset$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  requestPasswordReset(params: RequestPasswordReset$Params, context?: HttpContext): Observable<void> {
+    const resp = this.requestPasswordReset$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<void>): void => r.body)
+    );
+  }
+
+  /** Path part for operation `resetPassword()` */
+  static readonly ResetPasswordPath = '/api/auth/password-reset';
+
+  /**
+   * Sets a new password from a reset link and ends every session.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `resetPassword()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  resetPassword$Response(params: ResetPassword$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+    const obs = resetPassword(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * Sets a new password from a reset link and ends every session.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `resetPassword$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  resetPassword(params: ResetPassword$Params, context?: HttpContext): Observable<void> {
+    const resp = this.resetPassword$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<void>): void => r.body)
+    );
+  }
+
+  /** Path part for operation `unsubscribe()` */
+  static readonly UnsubscribePath = '/api/unsubscribe';
+
+  /**
+   * One-click unsubscribe from nudge e-mails (RFC 8058), from the link in every digest.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `unsubscribe()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  unsubscribe$Response(params: Unsubscribe$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+    const obs = unsubscribe(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * One-click unsubscribe from nudge e-mails (RFC 8058), from the link in every digest.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `unsubscribe$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  unsubscribe(params: Unsubscribe$Params, context?: HttpContext): Observable<void> {
+    const resp = this.unsubscribe$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<void>): void => r.body)
     );
   }
 
