@@ -1,7 +1,7 @@
 import { IsLocalDate } from '@app/common';
 import type { GoalSnapshot } from '@app/contracts';
 import type { GoalEntity, GoalHabitEntity } from '@app/database';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -62,29 +62,8 @@ class GoalFieldsDto {
 export class CreateGoalDto extends GoalFieldsDto {}
 export class ReplaceGoalDto extends GoalFieldsDto {}
 
-export class UpdateGoalDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @IsOptional() @IsString() @MaxLength(1000) description?: string | null;
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @IsPositive()
-  @Max(MAX_VALUE)
-  targetValue?: number;
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(32) unit?: string;
-  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsLocalDate() deadline?: string | null;
-  @IsOptional() @IsLocalDate() startDate?: string;
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(MAX_VALUE)
-  baseValue?: number;
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => GoalHabitLinkDto)
-  habits?: GoalHabitLinkDto[];
-}
+/** PATCH: any subset of the fields, with the same rules. */
+export class UpdateGoalDto extends PartialType(CreateGoalDto) {}
 
 export class GoalLinkDto {
   habitId!: string;

@@ -1,7 +1,7 @@
 import { IsLocalDate } from '@app/common';
 import type { HabitLogSnapshot, HabitSnapshot, PausePeriodSnapshot } from '@app/contracts';
 import type { HabitEntity, HabitLogEntity } from '@app/database';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -65,25 +65,8 @@ export class CreateHabitDto extends HabitFieldsDto {}
 /** PUT: the whole editable habit; omitted optional fields take their defaults. */
 export class ReplaceHabitDto extends HabitFieldsDto {}
 
-/** PATCH: any subset of the fields. */
-export class UpdateHabitDto {
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @IsOptional() @IsString() @MaxLength(1000) description?: string | null;
-  @IsOptional() @IsIn(FREQUENCIES) frequency?: (typeof FREQUENCIES)[number];
-  @IsOptional() @IsInt() timesPerWeek?: number | null;
-  @IsOptional() @IsArray() @ArrayMaxSize(7) @IsInt({ each: true }) daysOfWeek?: number[] | null;
-  @IsOptional() @IsInt() intervalDays?: number | null;
-  @IsOptional() @IsLocalDate() startDate?: string;
-  @IsOptional() @IsIn(DIFFICULTIES) difficulty?: (typeof DIFFICULTIES)[number];
-  @IsOptional() @IsIn(PRIORITIES) priority?: (typeof PRIORITIES)[number];
-  @IsOptional() @IsIn(SETTABLE_STATUSES) status?: (typeof SETTABLE_STATUSES)[number];
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => PausePeriodDto)
-  pausePeriods?: PausePeriodDto[];
-}
+/** PATCH: any subset of the fields, with the same rules. */
+export class UpdateHabitDto extends PartialType(CreateHabitDto) {}
 
 export class ListHabitsQueryDto {
   /** Only habits with this status. */

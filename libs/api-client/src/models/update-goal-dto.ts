@@ -3,12 +3,32 @@
 
 import { GoalHabitLinkDto } from '../models/goal-habit-link-dto';
 export interface UpdateGoalDto {
+
+  /**
+   * Manual progress added to the habits' contributions (default 0).
+   */
   baseValue?: number;
   deadline?: string | null;
   description?: string | null;
+
+  /**
+   * The full set of linked habits (each at most once).
+   */
   habits?: Array<GoalHabitLinkDto>;
   name?: string;
+
+  /**
+   * Done logs from this day on count (default: the user's today at creation).
+   */
   startDate?: string;
+
+  /**
+   * > 0.
+   */
   targetValue?: number;
+
+  /**
+   * What is counted, e.g. "runs" or "km".
+   */
   unit?: string;
 }

@@ -3,15 +3,43 @@
 
 import { PausePeriodDto } from '../models/pause-period-dto';
 export interface UpdateHabitDto {
+
+  /**
+   * Custom only (or intervalDays): ISO weekdays 1=Mon … 7=Sun, distinct.
+   */
   daysOfWeek?: Array<number> | null;
   description?: string | null;
   difficulty?: 'easy' | 'medium' | 'hard';
   frequency?: 'daily' | 'weekly' | 'custom';
+
+  /**
+   * Custom only (or daysOfWeek): every N days, 2–365.
+   */
   intervalDays?: number | null;
+
+  /**
+   * 1–100 characters.
+   */
   name?: string;
+
+  /**
+   * The full set of pause periods (overlaps merge; at most 100).
+   */
   pausePeriods?: Array<PausePeriodDto>;
   priority?: 'low' | 'medium' | 'high';
+
+  /**
+   * First day the habit is due (default: the user's today). May move earlier, not past the first log.
+   */
   startDate?: string;
+
+  /**
+   * `paused`/`archived` open a pause from today, `active` closes it. `at_risk` is derived and refused.
+   */
   status?: 'active' | 'paused' | 'archived';
+
+  /**
+   * Weekly only: completions per ISO week, 1–7.
+   */
   timesPerWeek?: number | null;
 }
