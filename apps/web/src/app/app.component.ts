@@ -27,6 +27,7 @@ import { SessionService } from './auth/session.service';
       @if (session.signedIn()) {
         <nav aria-label="Main">
           <a routerLink="/today" routerLinkActive="active" ariaCurrentWhenActive="page">Today</a>
+          <a routerLink="/habits" routerLinkActive="active" ariaCurrentWhenActive="page">Habits</a>
         </nav>
         <div class="account">
           <span class="account-name" [title]="email()">{{ displayName() }}</span>

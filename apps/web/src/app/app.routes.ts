@@ -22,6 +22,24 @@ export const routes: Routes = [
     loadComponent: () => import('./today/today.page').then((m) => m.TodayPage),
   },
   {
+    path: 'habits',
+    title: 'Habits · Habit Tracker',
+    canActivate: [requireSignedIn],
+    loadComponent: () => import('./habits/habits.page').then((m) => m.HabitsPage),
+  },
+  {
+    path: 'habits/new',
+    title: 'New habit · Habit Tracker',
+    canActivate: [requireSignedIn],
+    loadComponent: () => import('./habits/habit-editor.page').then((m) => m.HabitEditorPage),
+  },
+  {
+    path: 'habits/:id/edit',
+    title: 'Edit habit · Habit Tracker',
+    canActivate: [requireSignedIn],
+    loadComponent: () => import('./habits/habit-editor.page').then((m) => m.HabitEditorPage),
+  },
+  {
     path: '**',
     title: 'Not found · Habit Tracker',
     loadComponent: () => import('./shell/not-found.page').then((m) => m.NotFoundPage),
