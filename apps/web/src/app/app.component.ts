@@ -1,12 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService } from './auth/session.service';
+import { LiveConnection } from './live/live-connection.service';
+import { ToastOutletComponent } from './live/toast-outlet.component';
 
 /** The shell: a header with navigation and the account, and the routed page below it. */
 @Component({
   selector: 'ht-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ToastOutletComponent],
   template: `
     <a class="skip-link" href="#main">Skip to content</a>
     <header class="app-header">
@@ -28,6 +30,13 @@ import { SessionService } from './auth/session.service';
         <nav aria-label="Main">
           <a routerLink="/today" routerLinkActive="active" ariaCurrentWhenActive="page">Today</a>
           <a routerLink="/habits" routerLinkActive="active" ariaCurrentWhenActive="page">Habits</a>
+          <a routerLink="/dashboard" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Dashboard</a
+          >
+          <a routerLink="/goals" routerLinkActive="active" ariaCurrentWhenActive="page">Goals</a>
+          <a routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Settings</a
+          >
         </nav>
         <div class="account">
           <span class="account-name" [title]="email()">{{ displayName() }}</span>
@@ -36,10 +45,14 @@ import { SessionService } from './auth/session.service';
       }
     </header>
     <router-outlet />
+    @if (session.signedIn()) {
+      <ht-toast-outlet />
+    }
   `,
   styles: `
     .app-header {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 1rem;
       padding: 0.75rem 1rem;
@@ -86,6 +99,13 @@ import { SessionService } from './auth/session.service';
       max-width: 14rem;
       color: var(--ink-muted);
     }
+    @media (max-width: 640px) {
+      nav {
+        order: 3;
+        width: 100%;
+        overflow-x: auto;
+      }
+    }
     @media (max-width: 480px) {
       .brand span,
       .account-name {
@@ -96,6 +116,8 @@ import { SessionService } from './auth/session.service';
 })
 export class AppComponent {
   protected readonly session = inject(SessionService);
+  /** Created with the shell: it connects while someone is signed in, and only then. */
+  protected readonly live = inject(LiveConnection);
   protected readonly email = computed(() => this.session.user()?.email ?? '');
   protected readonly displayName = computed(() => {
     const user = this.session.user();

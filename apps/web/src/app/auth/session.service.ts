@@ -73,6 +73,25 @@ export class SessionService {
     await this.router.navigateByUrl('/sign-in');
   }
 
+  /** Ends every session of this user, on every device, then this one. */
+  async signOutEverywhere(): Promise<void> {
+    await firstValueFrom(this.authApi.logoutAll());
+    this.clear();
+    await this.router.navigateByUrl('/sign-in');
+  }
+
+  /** The account is gone (deleted): forget it here and say so on the sign-in page. */
+  async forgetDeletedAccount(): Promise<void> {
+    this.clear();
+    this.endedNotice.set('Your account and all its data have been deleted.');
+    await this.router.navigateByUrl('/sign-in');
+  }
+
+  /** Takes the user as the server just returned it (settings saved: their day may have moved). */
+  acceptUser(user: MeDto): void {
+    this.me.set(user);
+  }
+
   /** Re-reads the user (their `today` and next day start move at the user's day start). */
   async reloadUser(): Promise<MeDto | null> {
     if (!this.signedIn()) return null;

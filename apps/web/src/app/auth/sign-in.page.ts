@@ -48,6 +48,7 @@ import { SessionService } from './session.service';
           {{ submitting() ? 'Signing in…' : 'Sign in' }}
         </button>
       </form>
+      <p class="aside"><a routerLink="/forgot-password">Forgot your password?</a></p>
       <p class="aside">
         New here?
         <a routerLink="/sign-up" [queryParams]="returnUrl() ? { returnUrl: returnUrl() } : {}"

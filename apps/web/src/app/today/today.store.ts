@@ -1,9 +1,11 @@
 import type { ServerEvent } from '@app/contracts';
 import { computed, DestroyRef, effect, inject, Injectable, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { HabitLogsService, HabitsService, type HabitDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
 import { toUserFacingError } from '../errors/user-facing-error';
+import { LiveEvents } from '../live/live-events';
 import { delayUntilNextDay } from './day-clock';
 import {
   isOnToday,
@@ -44,6 +46,12 @@ export class TodayStore {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    // Logs and streaks from another tab or device, as they happen (and after a reconnect).
+    const live = inject(LiveEvents);
+    live.events$
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe((event) => this.applyServerEvent(event));
+    live.resync$.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => void this.refresh(true));
     // Roll the date and the list over at the user's next day start.
     effect((onCleanup) => {
       const nextDayStartsAt = this.session.user()?.nextDayStartsAt;
@@ -96,7 +104,7 @@ export class TodayStore {
 
   /**
    * A real-time event (typed by libs/contracts): its habit snapshot, judged by version like any
-   * other. The socket connection itself arrives with the real-time part of the web app.
+   * other. The live connection (live/) feeds it every event, in `seq` order.
    */
   applyServerEvent(event: ServerEvent): void {
     switch (event.type) {

@@ -1,0 +1,182 @@
+import { effect, inject, Injectable, signal, untracked } from '@angular/core';
+import {
+  SERVER_EVENT_TYPES,
+  SOCKET_PATH,
+  type ServerEvent,
+  type ServerToClientEvents,
+  type SocketAuthErrorData,
+} from '@app/contracts';
+import { EventsService } from '@habit-tracker/api-client';
+import { firstValueFrom } from 'rxjs';
+import type { Socket } from 'socket.io-client';
+import { SessionService } from '../auth/session.service';
+import { EventSequence } from './event-sequence';
+import { LiveEvents } from './live-events';
+import { ToastService } from './toast.service';
+import { toastFor } from './toasts';
+
+export type LiveState = 'offline' | 'connecting' | 'live';
+
+const CATCH_UP_PAGE = 500;
+/** Renewing the token and retrying more often than this in a row means something else is wrong. */
+const MAX_AUTH_RETRIES = 3;
+const RETRY_AFTER_MS = 5_000;
+
+/** Test-only controls, present when a browser test sets `window.__htTestHooks` before load. */
+interface LiveTestHooks {
+  drop(): void;
+  restore(): void;
+  state(): LiveState;
+  lastSeq(): number;
+}
+
+/**
+ * One Socket.IO connection per signed-in tab, authenticated with the current access token (read
+ * again on every (re)connect). After a drop it reconnects and fetches what it missed by `seq`;
+ * each event reaches the pages once, in order, and the ones a person should notice become toasts.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveConnection {
+  private readonly session = inject(SessionService);
+  private readonly eventsApi = inject(EventsService);
+  private readonly live = inject(LiveEvents);
+  private readonly toasts = inject(ToastService);
+  private readonly sequence = new EventSequence();
+  private socket: Socket<ServerToClientEvents> | null = null;
+  private baselineKnown = false;
+  private catchingUp: Promise<void> | null = null;
+  private authRetries = 0;
+  private opening = false;
+
+  readonly state = signal<LiveState>('offline');
+
+  constructor() {
+    effect(() => {
+      const signedIn = this.session.signedIn();
+      untracked(() => (signedIn ? void this.open() : this.close()));
+    });
+    const target = window as Window & { __htTestHooks?: boolean; __htLive?: LiveTestHooks };
+    if (target.__htTestHooks) {
+      target.__htLive = {
+        drop: () => this.socket?.disconnect(),
+        restore: () => this.socket?.connect(),
+        state: () => this.state(),
+        lastSeq: () => this.sequence.lastSeq,
+      };
+    }
+  }
+
+  private async open(): Promise<void> {
+    if (this.socket || this.opening) return;
+    this.opening = true;
+    // Loaded on sign-in, not with the first page: the sign-in screen does not need it.
+    const { io } = await import('socket.io-client').finally(() => (this.opening = false));
+    if (this.socket || !this.session.signedIn()) return;
+    const socket: Socket<ServerToClientEvents> = io({
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      // A function, so every reconnect presents the token the session holds then.
+      auth: (send) => send({ token: this.session.accessToken() ?? '' }),
+    });
+    this.socket = socket;
+    this.state.set('connecting');
+    socket.on('connect', () => {
+      this.authRetries = 0;
+      this.state.set('live');
+      void this.catchUp();
+    });
+    socket.on('disconnect', (reason) => {
+      this.state.set('connecting');
+      // The server ended it (an expired token): it will not come back by itself.
+      if (reason === 'io server disconnect') void this.renewAndReconnect(socket);
+    });
+    socket.on('connect_error', (error) => {
+      const code = (error as Error & { data?: Partial<SocketAuthErrorData> }).data?.code;
+      if (code) void this.renewAndReconnect(socket);
+      // Anything else (offline, server restarting): Socket.IO retries with back-off.
+    });
+    socket.on('token_expired', () => void this.session.refresh());
+    for (const type of SERVER_EVENT_TYPES) {
+      // One handler for every type: the body is the whole event.
+      (socket as unknown as Socket).on(type, (event: ServerEvent) => this.receive([event]));
+    }
+  }
+
+  private close(): void {
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.baselineKnown = false;
+    this.sequence.resetTo(0);
+    this.state.set('offline');
+  }
+
+  /** The handshake was refused for its token: renew it once, then connect again. */
+  private async renewAndReconnect(socket: Socket<ServerToClientEvents>): Promise<void> {
+    if (this.authRetries >= MAX_AUTH_RETRIES) {
+      this.state.set('offline');
+      console.warn('live updates stopped: the server keeps refusing the access token');
+      return;
+    }
+    this.authRetries += 1;
+    const renewed = await this.session.refresh();
+    if (this.socket !== socket) return; // signed out meanwhile
+    if (renewed) socket.connect();
+    else
+      setTimeout(
+        () => this.socket === socket && !socket.connected && socket.connect(),
+        RETRY_AFTER_MS,
+      );
+  }
+
+  private receive(events: ServerEvent[]): void {
+    if (!this.baselineKnown) {
+      // Before the first catch-up answers, the pages' REST reads are the baseline: pass events on.
+      this.deliver(events);
+      const newest = Math.max(...events.map((event) => event.seq));
+      if (newest > this.sequence.lastSeq) this.sequence.resetTo(newest);
+      return;
+    }
+    this.deliver(this.sequence.accept(events));
+    if (this.sequence.hasGap) void this.catchUp();
+  }
+
+  private catchUp(): Promise<void> {
+    this.catchingUp ??= this.fetchMissed()
+      .catch((error: unknown) => console.warn('could not fetch missed events', error))
+      .finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
+  private async fetchMissed(): Promise<void> {
+    if (!this.baselineKnown) {
+      const { latestSeq } = await firstValueFrom(this.eventsApi.listEvents({ since: 0, limit: 1 }));
+      this.baselineKnown = true;
+      if (latestSeq > this.sequence.lastSeq) this.sequence.resetTo(latestSeq);
+      return;
+    }
+    for (;;) {
+      const page = await firstValueFrom(
+        this.eventsApi.listEvents({ since: this.sequence.lastSeq, limit: CATCH_UP_PAGE }),
+      );
+      if (page.resync) {
+        this.sequence.resetTo(page.latestSeq);
+        this.live.requestResync();
+        return;
+      }
+      this.deliver(this.sequence.accept(page.events as ServerEvent[]));
+      if (!page.hasMore) {
+        this.deliver(this.sequence.flush());
+        return;
+      }
+    }
+  }
+
+  private deliver(events: ServerEvent[]): void {
+    for (const event of events) {
+      this.live.publish(event);
+      const toast = toastFor(event);
+      if (toast) this.toasts.show(toast);
+    }
+  }
+}
