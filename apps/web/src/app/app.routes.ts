@@ -1,3 +1,4 @@
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { Routes } from '@angular/router';
 import { requireSignedIn, requireSignedOut } from './auth/auth.guards';
 
@@ -78,6 +79,14 @@ export const routes: Routes = [
     title: 'Edit habit · Habit Tracker',
     canActivate: [requireSignedIn],
     loadComponent: () => import('./habits/habit-editor.page').then((m) => m.HabitEditorPage),
+  },
+  {
+    path: 'habits/:id',
+    title: 'Habit · Habit Tracker',
+    canActivate: [requireSignedIn],
+    // ngx-charts (on this page only) animates with @angular/animations.
+    providers: [provideAnimationsAsync()],
+    loadComponent: () => import('./habits/habit-detail.page').then((m) => m.HabitDetailPage),
   },
   {
     path: '**',
