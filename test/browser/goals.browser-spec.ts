@@ -71,7 +71,9 @@ describe('goals', () => {
     );
     const card = goalCard('Move 3 times');
     expect(await card.getByTestId('goal-progress').textContent()).toBe('0 of 3 sessions');
-    expect(await card.getByText('From:').textContent()).toContain('×2');
+    expect(await card.getByRole('list', { name: 'Counted habits' }).textContent()).toMatch(
+      /Stretch\s*,?\s*Swim\s*×2/,
+    );
     expect(await card.getByRole('link', { name: 'Swim' }).getAttribute('href')).toBe(
       `/habits/${habitIds['Swim']}`,
     );

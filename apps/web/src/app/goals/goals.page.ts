@@ -126,18 +126,19 @@ const CELEBRATE_FOR_MS = 12_000;
                       <p class="deadline">{{ deadline }}</p>
                     }
                     @if (card.links.length > 0) {
-                      <p class="links">
-                        From:
-                        @for (link of card.links; track link.habitId; let last = $last) {
-                          <a [routerLink]="['/habits', link.habitId]">{{ link.name }}</a>
-                          @if (link.weight !== '1') {
-                            <span class="weight"> ×{{ link.weight }}</span>
+                      <div class="links">
+                        <span>From:</span>
+                        <ul aria-label="Counted habits">
+                          @for (link of card.links; track link.habitId) {
+                            <li>
+                              <a [routerLink]="['/habits', link.habitId]">{{ link.name }}</a>
+                              @if (link.weight !== '1') {
+                                <span class="weight">×{{ link.weight }}</span>
+                              }
+                            </li>
                           }
-                          @if (!last) {
-                            ,
-                          }
-                        }
-                      </p>
+                        </ul>
+                      </div>
                     }
                     <div class="actions">
                       <button type="button" (click)="startEditing(card.goal)">
@@ -240,6 +241,22 @@ const CELEBRATE_FOR_MS = 12_000;
     .links {
       margin: 0.35rem 0 0;
       color: var(--ink-muted);
+    }
+    .links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem;
+    }
+    .links ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.3rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .links li:not(:last-child)::after {
+      content: ',';
     }
     .bar {
       margin-top: 0.75rem;
