@@ -43,31 +43,33 @@ import { weekChartBars } from './week-chart';
         <li><span class="swatch missed"></span>Missed</li>
         <li><span class="swatch pending"></span>Open</li>
       </ul>
-      <table class="visually-hidden">
-        <caption>
-          Last 7 days
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Done</th>
-            <th scope="col">Skipped</th>
-            <th scope="col">Missed</th>
-            <th scope="col">Open</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (day of days(); track day.date) {
+      <div class="visually-hidden">
+        <table>
+          <caption>
+            Last 7 days
+          </caption>
+          <thead>
             <tr>
-              <th scope="row">{{ day.date }}</th>
-              <td>{{ day.done }}</td>
-              <td>{{ day.skipped }}</td>
-              <td>{{ day.missed }}</td>
-              <td>{{ day.pending }}</td>
+              <th scope="col">Day</th>
+              <th scope="col">Done</th>
+              <th scope="col">Skipped</th>
+              <th scope="col">Missed</th>
+              <th scope="col">Open</th>
             </tr>
-          }
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            @for (day of days(); track day.date) {
+              <tr>
+                <th scope="row">{{ day.date }}</th>
+                <td>{{ day.done }}</td>
+                <td>{{ day.skipped }}</td>
+                <td>{{ day.missed }}</td>
+                <td>{{ day.pending }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      </div>
     </figure>
   `,
   styles: `

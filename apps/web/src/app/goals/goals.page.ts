@@ -17,6 +17,7 @@ import {
 } from '@habit-tracker/api-client';
 import { debounceTime, filter, firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
+import { withParsedBody } from '../account/account-errors';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { LiveEvents } from '../live/live-events';
 import { GoalEditorComponent } from './goal-editor.component';
@@ -402,7 +403,9 @@ export class GoalsPage implements OnInit {
       await firstValueFrom(this.goalsApi.deleteGoal({ id: goal.id }));
       this.goals.update((held) => held.filter((g) => g.id !== goal.id));
     } catch (error) {
-      this.actionError.set(`“${goal.name}” was not deleted. ${toUserFacingError(error).message}`);
+      this.actionError.set(
+        `“${goal.name}” was not deleted. ${toUserFacingError(withParsedBody(error)).message}`,
+      );
     } finally {
       this.confirmingDelete.set(null);
     }
