@@ -99,6 +99,7 @@ describe('settings', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.goto('/settings');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/settings');
   });
 
   it('offers forgot-password, and the reset, verify and unsubscribe pages explain a bad link', async () => {

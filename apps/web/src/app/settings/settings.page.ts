@@ -174,7 +174,12 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
             />
           </div>
           @if (passwordError(); as failure) {
-            <p class="form-error" role="alert">{{ failure.message }}</p>
+            <!-- A wrong current password is already said under its field. -->
+            @if (failure.code === 'PASSWORD_INCORRECT') {
+              <p class="visually-hidden" role="alert">{{ failure.message }}</p>
+            } @else {
+              <p class="form-error" role="alert">{{ failure.message }}</p>
+            }
           }
           @if (passwordChanged()) {
             <p class="saved" role="status">Password changed.</p>
