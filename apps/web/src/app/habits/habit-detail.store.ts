@@ -1,0 +1,159 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import {
+  AnalyticsService,
+  HabitLogsService,
+  HabitsService,
+  SuggestionsService,
+  type ConsistencyPointDto,
+  type HabitDto,
+  type HabitLogDto,
+  type HeatmapDayDto,
+  type PeriodStatsDto,
+  type SuggestionDto,
+} from '@habit-tracker/api-client';
+import { firstValueFrom } from 'rxjs';
+import { SessionService } from '../auth/session.service';
+import { toUserFacingError } from '../errors/user-facing-error';
+import { newerOf } from '../today/habit-snapshots';
+import { buildHeatmapGrid, heatmapRange } from './heatmap-grid';
+
+export type LogStatus = HabitLogDto['status'];
+export type SuggestionType = SuggestionDto['type'];
+
+export const CHART_WEEKS = 12;
+export const CHART_MONTHS = 12;
+export const TREND_DAYS = 90;
+
+/**
+ * One habit's page: the habit, its year of days and logs, its charts and suggestions. Every
+ * write answers with the habit's snapshot (kept by version, like Today) and re-reads what the
+ * write can change.
+ */
+@Injectable()
+export class HabitDetailStore {
+  private readonly habitsApi = inject(HabitsService);
+  private readonly logsApi = inject(HabitLogsService);
+  private readonly analyticsApi = inject(AnalyticsService);
+  private readonly suggestionsApi = inject(SuggestionsService);
+  private readonly session = inject(SessionService);
+  private habitId = '';
+
+  readonly habit = signal<HabitDto | null>(null);
+  readonly loadError = signal<string | null>(null);
+  readonly actionError = signal<string | null>(null);
+  readonly busy = signal(false);
+  /** null until the first read: an empty grid would show every day as not due. */
+  readonly heatmapDays = signal<HeatmapDayDto[] | null>(null);
+  readonly logs = signal<ReadonlyMap<string, HabitLogDto>>(new Map());
+  readonly weekly = signal<PeriodStatsDto[]>([]);
+  readonly monthly = signal<PeriodStatsDto[]>([]);
+  readonly trend = signal<ConsistencyPointDto[]>([]);
+  readonly suggestions = signal<SuggestionDto[]>([]);
+
+  readonly today = computed(() => this.habit()?.statsAsOf ?? this.session.user()?.today ?? null);
+  readonly grid = computed(() => {
+    const today = this.today();
+    const days = this.heatmapDays();
+    return today && days ? buildHeatmapGrid(days, today) : null;
+  });
+
+  async load(habitId: string): Promise<void> {
+    this.habitId = habitId;
+    this.loadError.set(null);
+    try {
+      this.habit.set(await firstValueFrom(this.habitsApi.getHabit({ id: habitId })));
+      await this.reloadHistory();
+    } catch (error) {
+      this.loadError.set(toUserFacingError(error).message);
+    }
+  }
+
+  /** Logs `status` (with notes) on a day; a second log the same day replaces the first. */
+  logDay(logDate: string, status: LogStatus, notes: string): Promise<void> {
+    return this.write(async () => {
+      const { habit } = await firstValueFrom(
+        this.logsApi.logHabit({
+          body: { habitId: this.habitId, logDate, status, notes: notes.trim() || null },
+        }),
+      );
+      return habit;
+    });
+  }
+
+  clearDay(logDate: string): Promise<void> {
+    const log = this.logs().get(logDate);
+    if (!log) return Promise.resolve();
+    return this.write(async () => {
+      const { habit } = await firstValueFrom(this.logsApi.deleteHabitLog({ id: log.id }));
+      return habit;
+    });
+  }
+
+  applySuggestion(type: SuggestionType): Promise<void> {
+    return this.write(() =>
+      firstValueFrom(this.suggestionsApi.applySuggestion({ id: this.habitId, body: { type } })),
+    );
+  }
+
+  async dismissSuggestion(type: SuggestionType): Promise<void> {
+    await this.write(async () => {
+      await firstValueFrom(
+        this.suggestionsApi.dismissSuggestion({ id: this.habitId, body: { type } }),
+      );
+      return null;
+    });
+  }
+
+  /** A snapshot from elsewhere on the page (pause, resume, archive). */
+  async receive(habit: HabitDto): Promise<void> {
+    this.keep(habit);
+    await this.reloadHistory();
+  }
+
+  private keep(habit: HabitDto): void {
+    this.habit.update((held) => newerOf(held ?? undefined, habit));
+  }
+
+  private async write(call: () => Promise<HabitDto | null>): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    this.actionError.set(null);
+    try {
+      const habit = await call();
+      if (habit) this.keep(habit);
+      await this.reloadHistory();
+    } catch (error) {
+      const failure = toUserFacingError(error);
+      this.actionError.set(
+        failure.code === 'SUGGESTION_STALE' || failure.code === 'SUGGESTION_DISMISSED'
+          ? 'That suggestion no longer applies.'
+          : failure.message,
+      );
+      if (failure.status === 409) await this.reloadHistory();
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The year of days and logs, the charts' numbers and the suggestions, read together. */
+  private async reloadHistory(): Promise<void> {
+    const today = this.today();
+    if (!today) return;
+    const id = this.habitId;
+    const { from, to } = heatmapRange(today);
+    const [days, logs, weekly, monthly, trend, suggestions] = await Promise.all([
+      firstValueFrom(this.analyticsApi.getHabitHeatmap({ id, from, to })),
+      firstValueFrom(this.logsApi.listHabitLogs({ id, from, to })),
+      firstValueFrom(this.analyticsApi.getHabitWeeklyStats({ id, weeks: CHART_WEEKS })),
+      firstValueFrom(this.analyticsApi.getHabitMonthlyStats({ id, months: CHART_MONTHS })),
+      firstValueFrom(this.analyticsApi.getHabitConsistencyTrend({ id, days: TREND_DAYS })),
+      firstValueFrom(this.suggestionsApi.getAdaptiveSuggestions({ id })),
+    ]);
+    this.heatmapDays.set(days);
+    this.logs.set(new Map(logs.map((log) => [log.logDate, log])));
+    this.weekly.set(weekly);
+    this.monthly.set(monthly);
+    this.trend.set(trend);
+    this.suggestions.set(suggestions);
+  }
+}
