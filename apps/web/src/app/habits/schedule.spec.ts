@@ -24,6 +24,9 @@ describe('schedule', () => {
     [draft({ kind: 'weekdays', daysOfWeek: [] }), 'on no day yet: pick at least one'],
     [draft({ kind: 'interval', intervalDays: 2 }), 'every other day'],
     [draft({ kind: 'interval', intervalDays: 10 }), 'every 10 days'],
+    [draft({ kind: 'interval', intervalDays: 1 }), 'every few days (2 to 365)'],
+    [draft({ kind: 'interval', intervalDays: NaN }), 'every few days (2 to 365)'],
+    [draft({ kind: 'weekly', timesPerWeek: 8 }), 'a number of times a week (1 to 7)'],
   ])('describes %o as "%s"', (schedule, words) => {
     expect(describeSchedule(schedule)).toBe(words);
   });

@@ -35,6 +35,10 @@ export const DEFAULT_SCHEDULE: ScheduleDraft = {
   intervalDays: 2,
 };
 
+function isWholeNumberIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
 function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -46,6 +50,7 @@ export function describeSchedule(draft: ScheduleDraft): string {
     case 'daily':
       return 'every day';
     case 'weekly':
+      if (!isWholeNumberIn(draft.timesPerWeek, 1, 7)) return 'a number of times a week (1 to 7)';
       if (draft.timesPerWeek === 1) return 'once a week';
       if (draft.timesPerWeek === 7) return '7 times a week (every day of the week)';
       return `${draft.timesPerWeek} times a week`;
@@ -58,6 +63,7 @@ export function describeSchedule(draft: ScheduleDraft): string {
       return `every ${listInWords(days.map((iso) => WEEKDAYS[iso - 1].short))}`;
     }
     case 'interval':
+      if (!isWholeNumberIn(draft.intervalDays, 2, 365)) return 'every few days (2 to 365)';
       return draft.intervalDays === 2 ? 'every other day' : `every ${draft.intervalDays} days`;
   }
 }

@@ -1,4 +1,5 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
@@ -223,6 +224,14 @@ export class YearHeatmapComponent {
     }
     return '';
   });
+
+  constructor() {
+    // On a narrow screen the grid scrolls: start at the recent end, where today is.
+    afterNextRender(() => {
+      const scroller = this.host.nativeElement.querySelector<HTMLElement>('.scroller');
+      if (scroller) scroller.scrollLeft = scroller.scrollWidth;
+    });
+  }
 
   protected openDay(cell: HeatmapCell): void {
     if (cell.status === null) return;
