@@ -12,14 +12,13 @@ import type { Socket } from 'socket.io-client';
 import { SessionService } from '../auth/session.service';
 import { EventSequence } from './event-sequence';
 import { LiveEvents } from './live-events';
+import { reconnectAction } from './reconnect-policy';
 import { ToastService } from './toast.service';
 import { toastFor } from './toasts';
 
 export type LiveState = 'offline' | 'connecting' | 'live';
 
 const CATCH_UP_PAGE = 500;
-/** Renewing the token and retrying more often than this in a row means something else is wrong. */
-const MAX_AUTH_RETRIES = 3;
 const RETRY_AFTER_MS = 5_000;
 
 /** Test-only controls, present when a browser test sets `window.__htTestHooks` before load. */
@@ -47,6 +46,8 @@ export class LiveConnection {
   private catchingUp: Promise<void> | null = null;
   private authRetries = 0;
   private opening = false;
+  /** The access token the current socket presented in its last handshake. */
+  private handshakeToken: string | null = null;
 
   readonly state = signal<LiveState>('offline');
 
@@ -76,7 +77,10 @@ export class LiveConnection {
       path: SOCKET_PATH,
       transports: ['websocket'],
       // A function, so every reconnect presents the token the session holds then.
-      auth: (send) => send({ token: this.session.accessToken() ?? '' }),
+      auth: (send) => {
+        this.handshakeToken = this.session.accessToken();
+        send({ token: this.handshakeToken ?? '' });
+      },
     });
     this.socket = socket;
     this.state.set('connecting');
@@ -87,15 +91,16 @@ export class LiveConnection {
     });
     socket.on('disconnect', (reason) => {
       this.state.set('connecting');
-      // The server ended it (an expired token): it will not come back by itself.
-      if (reason === 'io server disconnect') void this.renewAndReconnect(socket);
+      void this.reconnect(socket, { disconnectReason: reason });
     });
     socket.on('connect_error', (error) => {
       const code = (error as Error & { data?: Partial<SocketAuthErrorData> }).data?.code;
-      if (code) void this.renewAndReconnect(socket);
-      // Anything else (offline, server restarting): Socket.IO retries with back-off.
+      void this.reconnect(socket, { refusedWith: code });
     });
-    socket.on('token_expired', () => void this.session.refresh());
+    // The server disconnects next; renew now unless the session already did.
+    socket.on('token_expired', () => {
+      if (this.session.accessToken() === this.handshakeToken) void this.session.refresh();
+    });
     for (const type of SERVER_EVENT_TYPES) {
       // One handler for every type: the body is the whole event.
       (socket as unknown as Socket).on(type, (event: ServerEvent) => this.receive([event]));
@@ -111,22 +116,30 @@ export class LiveConnection {
     this.state.set('offline');
   }
 
-  /** The handshake was refused for its token: renew it once, then connect again. */
-  private async renewAndReconnect(socket: Socket<ServerToClientEvents>): Promise<void> {
-    if (this.authRetries >= MAX_AUTH_RETRIES) {
-      this.state.set('offline');
-      console.warn('live updates stopped: the server keeps refusing the access token');
+  /** After a close or a refused handshake: reconnect with a current token, or leave it to Socket.IO. */
+  private async reconnect(
+    socket: Socket<ServerToClientEvents>,
+    what: Parameters<typeof reconnectAction>[0],
+  ): Promise<void> {
+    const tokenIsNewer = this.session.accessToken() !== this.handshakeToken;
+    const action = reconnectAction(what, tokenIsNewer, this.authRetries);
+    if (action === 'let_socket_io_retry') return;
+    if (action === 'stay_disconnected') {
+      if ('refusedWith' in what || what.disconnectReason === 'io server disconnect') {
+        this.state.set('offline');
+        console.warn('live updates stopped: the server keeps refusing the access token');
+      }
       return;
     }
     this.authRetries += 1;
-    const renewed = await this.session.refresh();
-    if (this.socket !== socket) return; // signed out meanwhile
-    if (renewed) socket.connect();
-    else
-      setTimeout(
-        () => this.socket === socket && !socket.connected && socket.connect(),
-        RETRY_AFTER_MS,
-      );
+    if (action === 'renew_then_connect' && !(await this.session.refresh())) {
+      // Offline, or the session has ended (then sign-out closes this socket): try again later.
+      setTimeout(() => {
+        if (this.socket === socket && !socket.connected) socket.connect();
+      }, RETRY_AFTER_MS);
+      return;
+    }
+    if (this.socket === socket && !socket.connected) socket.connect();
   }
 
   private receive(events: ServerEvent[]): void {
