@@ -1,6 +1,7 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createDailyHabits, registerUser, signInThroughPage, TestUser } from './support/accounts';
 import { captureEveryLook, launchChromium, seriousAxeViolations } from './support/browser';
+import { overflowAt375 } from './support/layout';
 import { StandaloneApp, startStandaloneApp } from './support/standalone-app';
 
 /**
@@ -112,9 +113,38 @@ describe('live updates', () => {
     );
   });
 
-  it('renders the dashboard at every size, light and dark, without axe violations', async () => {
+  it('toasts and highlights a habit put at risk by another device, with the reason', async () => {
     await tabB.getByRole('link', { name: 'Dashboard' }).click();
     await tabB.getByTestId('due-today').filter({ hasText: '3 of 3' }).waitFor();
+    // A daily habit backdated 4 days: its 4 unlogged past days are misses, so it starts at risk.
+    const { today } = await user.api<{ today: string }>('GET', '/api/auth/me');
+    const start = new Date(`${today}T00:00:00Z`);
+    start.setUTCDate(start.getUTCDate() - 4);
+    await user.api('POST', '/api/habits', {
+      name: 'Floss',
+      frequency: 'daily',
+      startDate: start.toISOString().slice(0, 10),
+    });
+
+    const toast = tabB.getByTestId('toast').filter({ hasText: '“Floss” is at risk' });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('4 misses in a row');
+    const atRisk = tabB.getByTestId('at-risk-habit').filter({ hasText: 'Floss' });
+    await atRisk.waitFor();
+    expect(await atRisk.textContent()).toMatch(/4\s+misses in a row/);
+    await tabB.getByTestId('due-today').filter({ hasText: '3 of 4' }).waitFor();
+    expect(await overflowAt375(tabB)).toBe(0);
     expect(await captureEveryLook(tabB, 'dashboard')).toEqual([]);
+  });
+
+  it('logs an at-risk habit with one tap, which takes it off the at-risk list', async () => {
+    const logged = tabB.waitForResponse((r) => r.url().endsWith('/api/habit-logs'));
+    await tabB.getByRole('button', { name: 'Done Floss' }).click();
+    expect((await logged).status()).toBe(201);
+    await tabB.getByTestId('due-today').filter({ hasText: '4 of 4' }).waitFor();
+    await tabB
+      .getByTestId('at-risk-habit')
+      .filter({ hasText: 'Floss' })
+      .waitFor({ state: 'detached' });
   });
 });

@@ -115,8 +115,8 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
                 </p>
               </article>
               <article class="card">
-                <h2>Goals</h2>
-                <p class="figure" data-testid="goals-completed">{{ d.goals.completed }} reached</p>
+                <h2>Goals reached</h2>
+                <p class="figure" data-testid="goals-completed">{{ d.goals.completed }}</p>
                 <p class="sub">
                   {{ d.goals.inProgress }} in progress · {{ d.goals.overdue }} overdue ·
                   <a routerLink="/goals">see goals</a>
@@ -199,7 +199,7 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
     }
     .panel {
       margin-bottom: 1rem;
-      max-width: 40rem;
+      max-width: 32rem;
     }
     .at-risk {
       border-color: var(--danger);
