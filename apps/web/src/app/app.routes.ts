@@ -64,29 +64,8 @@ export const routes: Routes = [
   },
   {
     path: 'habits',
-    title: 'Habits · Habit Tracker',
     canActivate: [requireSignedIn],
-    loadComponent: () => import('./habits/habits.page').then((m) => m.HabitsPage),
-  },
-  {
-    path: 'habits/new',
-    title: 'New habit · Habit Tracker',
-    canActivate: [requireSignedIn],
-    loadComponent: () => import('./habits/habit-editor.page').then((m) => m.HabitEditorPage),
-  },
-  {
-    path: 'habits/:id/edit',
-    title: 'Edit habit · Habit Tracker',
-    canActivate: [requireSignedIn],
-    loadComponent: () => import('./habits/habit-editor.page').then((m) => m.HabitEditorPage),
-  },
-  {
-    path: 'habits/:id',
-    title: 'Habit · Habit Tracker',
-    canActivate: [requireSignedIn],
-    // ngx-charts (on this page only) animates with @angular/animations.
-    providers: [provideAnimationsAsync()],
-    loadComponent: () => import('./habits/habit-detail.page').then((m) => m.HabitDetailPage),
+    loadChildren: () => import('./habits/habits.routes').then((m) => m.HABITS_ROUTES),
   },
   {
     path: '**',

@@ -112,6 +112,7 @@ export class LiveConnection {
     this.socket?.disconnect();
     this.socket = null;
     this.baselineKnown = false;
+    this.authRetries = 0;
     this.sequence.resetTo(0);
     this.state.set('offline');
   }

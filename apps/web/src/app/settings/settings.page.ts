@@ -305,7 +305,8 @@ export class SettingsPage {
     // Fill the form from the user once they are known (and again if they change elsewhere).
     effect(() => {
       const me = this.user();
-      if (!me) return;
+      // The session re-reads the user when it renews the token: never overwrite unsaved edits.
+      if (!me || untracked(() => this.profile.dirty)) return;
       untracked(() =>
         this.profile.reset({
           fullName: me.fullName ?? '',
@@ -336,6 +337,7 @@ export class SettingsPage {
           },
         }),
       );
+      this.profile.markAsPristine();
       this.session.acceptUser(me);
       this.profileSaved.set(true);
     } catch (error) {
