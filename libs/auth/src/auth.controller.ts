@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser, Public } from '@app/common';
+import { AuthUser, CurrentUser, Public, RateLimit } from '@app/common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -9,6 +9,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -38,11 +39,13 @@ export class AuthController {
 
   /** Creates an account (it does not sign in). With REGISTRATION=closed only the first user may. */
   @Public()
+  @RateLimit({ limit: 50, windowSeconds: 3600 })
   @Post('register')
   @ApiCreatedResponse({ type: UserDto })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED or INVALID_TIME_ZONE.' })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN: an account with this e-mail exists.' })
   @ApiUnprocessableEntityResponse({ description: 'REGISTRATION_CLOSED.' })
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: 50 sign-ups an hour per address.' })
   register(@Body() dto: RegisterDto): Promise<UserDto> {
     return this.auth.register(dto);
   }
@@ -52,11 +55,15 @@ export class AuthController {
    * httpOnly cookie `refresh_token` on `/api/auth`, or in the body with `tokenDelivery: "body"`.
    */
   @Public()
+  @RateLimit({ limit: 10, windowSeconds: 900, perEmail: true })
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({
     description: 'INVALID_CREDENTIALS: unknown e-mail, wrong password or inactive account.',
+  })
+  @ApiTooManyRequestsResponse({
+    description: 'RATE_LIMITED: 10 attempts per e-mail and address in 15 minutes.',
   })
   async login(
     @Body() dto: LoginDto,

@@ -1,4 +1,4 @@
-import { SignedTokens } from '@app/common';
+import { RateLimitGuard, SignedTokens } from '@app/common';
 import { HabitsModule } from '@app/habits';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -27,6 +27,7 @@ import { UsersService } from './users.service';
     RefreshTokensRepository,
     PasswordHasher,
     AccessTokens,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
   // The Socket.IO gateway authenticates its handshakes with the same tokens and user lookup.

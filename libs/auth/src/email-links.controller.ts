@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser, Public } from '@app/common';
+import { AuthUser, CurrentUser, Public, RateLimit } from '@app/common';
 import { Body, Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -34,6 +34,7 @@ export class EmailLinksController {
   }
 
   @Public()
+  @RateLimit({ limit: 20, windowSeconds: 900 })
   @Post('auth/verify-email')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: EmailVerifiedDto })
@@ -45,6 +46,7 @@ export class EmailLinksController {
 
   /** Sends a reset link when the address has an account; answers 202 either way. */
   @Public()
+  @RateLimit({ limit: 5, windowSeconds: 900, perEmail: true })
   @Post('auth/password-reset/request')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiAcceptedResponse({ description: 'Accepted (whether or not the address has an account).' })
@@ -54,6 +56,7 @@ export class EmailLinksController {
 
   /** Sets a new password from a reset link and ends every session. */
   @Public()
+  @RateLimit({ limit: 20, windowSeconds: 900 })
   @Post('auth/password-reset')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()

@@ -1,5 +1,5 @@
 import { hash, verify, type Options } from '@node-rs/argon2';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 
 /** argon2id with the OWASP baseline: 19 MiB of memory, 2 passes, 1 lane. */
@@ -14,6 +14,7 @@ const ARGON2_OPTIONS: Options = {
 /** Hashes and checks passwords. One class, so tests can spy on how often `verify` runs. */
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
+  private readonly logger = new Logger('Passwords');
   private dummy: string | null = null;
 
   /**
@@ -33,8 +34,16 @@ export class PasswordHasher implements OnModuleInit {
     return hash(password, ARGON2_OPTIONS);
   }
 
-  /** True when the password matches; the parameters are read from the stored hash. */
-  verify(passwordHash: string, password: string): Promise<boolean> {
-    return verify(passwordHash, password);
+  /**
+   * True when the password matches; the parameters are read from the stored hash. A stored
+   * value that is not an argon2 hash (imported or damaged) matches nothing rather than failing.
+   */
+  async verify(passwordHash: string, password: string): Promise<boolean> {
+    try {
+      return await verify(passwordHash, password);
+    } catch (error) {
+      this.logger.warn(`a stored password hash could not be read: ${(error as Error).message}`);
+      return false;
+    }
   }
 }

@@ -12,3 +12,4 @@ export * from './clock';
 export * from './current-user.decorator';
 export * from './validators';
 export * from './signed-tokens';
+export * from './rate-limit';

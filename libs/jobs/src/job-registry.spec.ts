@@ -1,7 +1,7 @@
-import { JobHandler } from './job-handler';
+import { JobHandler, JobReport } from './job-handler';
 import { JobRegistry } from './job-registry';
 
-const handler = (name: JobHandler['name'], report = { done: 1 }): JobHandler => ({
+const handler = (name: JobHandler['name'], report: JobReport = { done: 1 }): JobHandler => ({
   name,
   run: async () => report,
 });
