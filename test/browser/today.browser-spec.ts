@@ -153,7 +153,8 @@ describe('the web app in standalone mode', () => {
 
     const undone = logResponse('DELETE');
     await daily.getByRole('button', { name: 'Undo Read 10 pages' }).click();
-    expect(await daily.getByTestId('streak').textContent()).toBe('Streak: 0 days');
+    // Zoneless: the page redraws after the click handler; wait for it rather than read at once.
+    await daily.getByTestId('streak').filter({ hasText: 'Streak: 0 days' }).waitFor();
     expect((await undone).status()).toBe(200);
     await daily.getByRole('button', { name: 'Skip Read 10 pages' }).waitFor();
 
@@ -169,7 +170,10 @@ describe('the web app in standalone mode', () => {
     );
     const ran = logResponse('POST');
     await weekly.getByRole('button', { name: 'Done Run' }).click();
-    expect(await weekly.getByTestId('week').textContent()).toBe(`1 of ${quota} this week`);
+    await weekly
+      .getByTestId('week')
+      .filter({ hasText: `1 of ${quota} this week` })
+      .waitFor();
     expect((await ran).status()).toBe(201);
     await weekly.getByTestId('state').filter({ hasText: 'Done' }).waitFor();
     expect(await weekly.getByTestId('week').textContent()).toBe(`1 of ${quota} this week`);
