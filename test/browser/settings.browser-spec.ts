@@ -77,6 +77,7 @@ describe('settings', () => {
 
   it('says why a verification e-mail cannot be sent and rejects a wrong current password', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByTestId('email-state').filter({ hasText: 'not verified' }).waitFor();
     expect(await page.getByTestId('email-state').textContent()).toBe('not verified');
     await page.getByRole('button', { name: 'Send verification e-mail' }).click();
     // The standalone test app has no SMTP server.
@@ -105,7 +106,11 @@ describe('settings', () => {
   it('offers forgot-password, and the reset, verify and unsubscribe pages explain a bad link', async () => {
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('E-mail').fill(user.email);
+    const requested = page.waitForResponse((r) =>
+      r.url().endsWith('/api/auth/password-reset/request'),
+    );
     await page.getByRole('button', { name: 'Send reset link' }).click();
+    expect((await requested).status()).toBe(202);
     await page.getByRole('status').filter({ hasText: 'reset link is on its way' }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
