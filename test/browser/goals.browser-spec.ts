@@ -136,6 +136,7 @@ describe('goals', () => {
     await page.getByLabel('Unit').fill('things');
     await page.getByRole('button', { name: 'Create goal' }).click();
     await page.locator('#goal-target-error').filter({ hasText: 'above 0' }).waitFor();
+    expect(await page.getByLabel('Target').getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'New goal' }).waitFor();
   });
