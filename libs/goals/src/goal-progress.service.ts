@@ -69,6 +69,15 @@ export class GoalProgressService {
     return rows.map((r) => r.goal_id);
   }
 
+  /** Every goal of the user (ids in order). */
+  async goalIdsOfUser(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM goals WHERE user_id = $1 ORDER BY id',
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async refreshLinkedTo(
     manager: EntityManager,
     ctx: WriteContext,

@@ -1,5 +1,5 @@
 import { AppError, AuthUser } from '@app/common';
-import { GoalEntity, GoalHabitEntity } from '@app/database';
+import { GoalEntity, GoalHabitEntity, lockUserRow } from '@app/database';
 import { UnitOfWork, WriteContext } from '@app/events';
 import { HabitsRepository } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -30,7 +30,7 @@ export class GoalsService {
 
   create(user: AuthUser, dto: CreateGoalDto): Promise<GoalDto> {
     return this.uow.run(user, async (manager, ctx) => {
-      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]); // serialises the cap check
+      await lockUserRow(manager, user.id); // serialises the cap check
       if (
         (await manager.getRepository(GoalEntity).count({ where: { userId: user.id } })) >=
         MAX_GOALS_PER_USER

@@ -1,5 +1,6 @@
 import { AuthUser } from '@app/common';
 import type { LocalDate } from '@app/contracts';
+import { lockUserRow } from '@app/database';
 import { UnitOfWork, WriteContext } from '@app/events';
 import { EntityManager } from 'typeorm';
 import { GoalProgressService } from '@app/goals/progress';
@@ -57,18 +58,10 @@ export class HabitFreshnessService {
    * day-start hour recomputes all of the user's habits with the write that changed it.
    */
   async recomputeUserIn(manager: EntityManager, ctx: WriteContext): Promise<void> {
-    await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [ctx.user.id]);
+    await lockUserRow(manager, ctx.user.id);
     const habits = await this.habits.lockAllOfUser(manager, ctx.user.id);
     const recomputed = await this.stats.recompute(manager, ctx, habits);
     this.stats.recordTransitions(ctx, recomputed.values());
-    const goalIds: { id: string }[] = await manager.query(
-      'SELECT id FROM goals WHERE user_id = $1',
-      [ctx.user.id],
-    );
-    await this.goals.refresh(
-      manager,
-      ctx,
-      goalIds.map((g) => g.id),
-    );
+    await this.goals.refresh(manager, ctx, await this.goals.goalIdsOfUser(manager, ctx.user.id));
   }
 }

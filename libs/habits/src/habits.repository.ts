@@ -195,6 +195,15 @@ export class HabitsRepository {
     );
   }
 
+  /** The day the habit's first schedule version took effect (its every-N-days anchor). */
+  async firstScheduleDate(manager: EntityManager, habitId: string): Promise<LocalDate | null> {
+    const rows: { first: string | null }[] = await manager.query(
+      'SELECT min(effective_from) AS first FROM habit_schedules WHERE habit_id = $1',
+      [habitId],
+    );
+    return rows[0]?.first ?? null;
+  }
+
   async earliestLogDate(manager: EntityManager, habitId: string): Promise<LocalDate | null> {
     const rows: { first: string | null }[] = await manager.query(
       'SELECT min(log_date) AS first FROM habit_logs WHERE habit_id = $1',

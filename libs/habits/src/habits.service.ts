@@ -1,6 +1,6 @@
 import { AppError, AuthUser } from '@app/common';
 import type { PausePeriodSnapshot } from '@app/contracts';
-import { HabitEntity } from '@app/database';
+import { HabitEntity, lockUserRow } from '@app/database';
 import {
   applyStatusChange,
   DomainError,
@@ -96,7 +96,7 @@ export class HabitsService {
     const schedule = checkedSchedule(dto);
     const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : [];
     return this.uow.run(user, async (manager, ctx) => {
-      await manager.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]); // serialises the cap check
+      await lockUserRow(manager, user.id); // serialises the cap check
       if ((await this.habits.count(manager, user.id)) >= MAX_HABITS_PER_USER) {
         throw AppError.unprocessable(
           'HABIT_LIMIT_REACHED',
@@ -234,11 +234,7 @@ export class HabitsService {
     const schedule = checkedSchedule(patchedSchedule(habit, dto));
     if (!sameSchedule(schedule, current)) {
       // Takes effect today, so past days keep the schedule they were judged by.
-      const rows: { first: string }[] = await manager.query(
-        'SELECT min(effective_from) AS first FROM habit_schedules WHERE habit_id = $1',
-        [habit.id],
-      );
-      const first = rows[0]?.first ?? habit.startDate;
+      const first = (await this.habits.firstScheduleDate(manager, habit.id)) ?? habit.startDate;
       await this.habits.saveScheduleVersion(
         manager,
         habit.id,
