@@ -338,18 +338,18 @@ d AS (
          v.effective_from, day::date AS day
   FROM bench_gen g
   JOIN versions v ON v.habit_id = g.habit_id
-  WHERE g.batch = $1
   CROSS JOIN LATERAL generate_series(
     greatest(v.effective_from, g.start_date),
     least(coalesce(v.next_from - 1, g.today), g.today),
     interval '1 day') AS day
+  WHERE g.batch = $1
 ),
 judged AS (
   SELECT d.habit_id, d.day, ${RANDOM('s')} AS r, ${RANDOM('n')} AS rn,
     least(0.99, greatest(0.05, g.done_p + g.amplitude * sin(2 * pi() * (d.day - g.start_date + g.phase) / g.period))) AS p,
     g.skip_p, g.miss_p, d.day = g.today AS is_today,
     CASE
-      WHEN d.frequency = 'weekly' THEN d.times_per_week / 7.0
+      WHEN d.frequency = 'weekly' THEN least(1, (d.times_per_week + 1.5) / 7.0)
       WHEN d.frequency = 'daily' THEN 1
       WHEN d.days_of_week IS NOT NULL THEN CASE WHEN extract(isodow FROM d.day)::int = ANY (d.days_of_week) THEN 1 ELSE 0 END
       ELSE CASE WHEN (d.day - d.effective_from) % d.interval_days = 0 THEN 1 ELSE 0 END
