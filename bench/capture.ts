@@ -60,6 +60,30 @@ export async function captureRequest(
   return { request: statements.slice(0, count), after: statements.slice(count) };
 }
 
+/** Statements after the response, one list per transaction (each ends with its COMMIT). */
+export function transactions(statements: string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  for (const s of statements) {
+    current.push(s);
+    if (/^(COMMIT|ROLLBACK)$/i.test(s)) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * A write's own statements plus the relay's first transaction. A second relay pass that finds
+ * nothing happens when the once-a-second sweep sees the event before the first pass marked it
+ * delivered: a race of the app, reported beside the list, not part of the comparison.
+ */
+export function writeShape(captured: CapturedRequest): string[] {
+  return [...captured.request, ...(transactions(captured.after)[0] ?? [])];
+}
+
 /** Where two statement lists first differ, or null when they are the same. */
 export function firstDifference(a: string[], b: string[]): string | null {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

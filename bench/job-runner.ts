@@ -65,6 +65,11 @@ async function main(names: string[]): Promise<void> {
     { logger: logLevels('warn'), abortOnError: false },
   );
   await app.init();
+  // Started ahead of time by the bench: ready, then wait for its "go" (a line on stdin).
+  if (process.env.BENCH_JOB_WAIT === 'true') {
+    console.log('BENCH_READY');
+    await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+  }
   try {
     const registry = app.get(JobRegistry);
     const dataSource = app.get(DataSource);

@@ -8,7 +8,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Redis from 'ioredis';
-import { captureRequest, CapturedRequest, firstDifference } from './capture';
+import {
+  captureRequest,
+  CapturedRequest,
+  firstDifference,
+  transactions,
+  writeShape,
+} from './capture';
 import {
   createDatabase,
   databaseUrl,
@@ -37,7 +43,7 @@ import {
   SCENARIO_DESCRIPTIONS,
   USAGE,
 } from './options';
-import { childEnv, Managed, Processes, tail, waitForHttp } from './processes';
+import { childEnv, Managed, Processes, tail, waitForHttp, waitForLine } from './processes';
 import { describeMachine, loadAverage, Machine, renderTable, Row, writeSection } from './report';
 import { httpScenario, logWriter, ServerKind } from './scenarios';
 import { Sessions } from './sessions';
@@ -160,7 +166,7 @@ class Bench {
       throw new Error(`PostgreSQL at ${o.pgUrl} does not answer (${error.message}); see --pg`);
     });
     say(
-      `${o.mode} run: ${size.users} users × ${size.habits} habits × ${size.years} years; scenarios ${o.scenarios.join(', ')}; connections ${o.connections.join(', ')}; ${o.pairs} pair(s) of ${o.duration} s`,
+      `${o.mode} run: ${size.users} users × ${size.habits} habits × ${size.years} years; scenarios ${o.scenarios.join(', ')}${needsUsers ? `; connections ${o.connections.join(', ')}; ${o.pairs} pair(s) of ${o.duration} s` : ''}`,
     );
 
     // ---- the data set ----------------------------------------------------------------------
@@ -193,13 +199,16 @@ class Bench {
     }
 
     // ---- statements of a log write, and the same-SQL server's check ---------------------------
-    if (this.has('log-write')) await this.capture(appDb, baseDb, users[0]);
+    // (on the baseline's copy, while the measured processes start: nothing is measured yet)
+    const capturing = this.has('log-write') ? this.capture(baseDb, users[0]) : null;
 
     // ---- HTTP and one-API socket scenarios ---------------------------------------------------
+    let stopping: Promise<void> = Promise.resolve();
     if (httpNames.length > 0 || this.has('socket')) {
       const [app, servers] = await Promise.all([
         this.startApp('api', appDb),
         needsServers ? this.startServers(baseDb) : null,
+        capturing,
       ]);
       await this.sessions.ensure(app.url, users.slice(0, maxConnections));
       const latestSeq = await withClient(appDb, async (c) => {
@@ -217,16 +226,23 @@ class Bench {
           await this.sessions.ensure(app.url, users.slice(0, c));
           await this.socketScenario('socket', c, users.slice(0, c), app, app);
         }
-      await this.processes.stop(app.managed);
-      if (servers) await this.processes.stop(servers.managed);
+      stopping = Promise.all([
+        this.processes.stop(app.managed),
+        servers ? this.processes.stop(servers.managed) : undefined,
+      ]).then(() => undefined);
     }
 
+    // The job runners boot now (Nest, TypeORM) and wait for their turn, to save time.
+    const rollover = this.has('rollover') ? this.prepareJob('rollover', appDb) : null;
+    const risk = this.has('risk') ? this.prepareJob('risk', appDb) : null;
+
     // ---- scaled mode: two APIs and Redis -------------------------------------------------------
-    if (this.has('socket-scaled')) await this.scaled(appDb, users);
+    if (this.has('socket-scaled')) await this.scaled(appDb, users, stopping);
+    await stopping;
 
     // ---- scheduled jobs over every user --------------------------------------------------------
-    if (this.has('rollover')) await this.job('rollover', appDb);
-    if (this.has('risk')) await this.job('risk', appDb);
+    if (rollover) await this.job('rollover', appDb, rollover);
+    if (risk) await this.job('risk', appDb, risk);
 
     // ---- the figures are still right ---------------------------------------------------------
     say('stats:verify on the bench database (the app’s CLI)…');
@@ -347,13 +363,13 @@ class Bench {
 
   // ---- scenarios ------------------------------------------------------------------------------
 
-  private async capture(appDb: string, baseDb: string, user: BenchUser): Promise<void> {
+  private async capture(dbUrl: string, user: BenchUser): Promise<void> {
     say('listing the statements of a log write (traced processes, not measured)…');
     const appTrace = path.join(this.workDir, 'app-trace.jsonl');
     const serversTrace = path.join(this.workDir, 'servers-trace.jsonl');
     const [app, servers] = await Promise.all([
-      this.startApp('api-traced', appDb, {}, appTrace),
-      this.startServers(baseDb, serversTrace),
+      this.startApp('api-traced', dbUrl, {}, appTrace),
+      this.startServers(dbUrl, serversTrace),
     ]);
     try {
       await this.sessions.ensure(app.url, [user]);
@@ -382,10 +398,7 @@ class Bench {
         ? await captureRequest(appTrace, send(app.url, '/api/habit-logs', withoutGoal.id))
         : null;
       this.captured = { write, writeNoGoal, sameSql };
-      const difference = firstDifference(
-        [...write.request, ...write.after],
-        [...sameSql.request, ...sameSql.after],
-      );
+      const difference = firstDifference(writeShape(write), writeShape(sameSql));
       if (difference) {
         this.notes.push(
           `The "same SQL, no framework" server no longer sends the app's statements (${difference}): update bench/bench-servers.ts so that it mirrors the app again.`,
@@ -425,7 +438,12 @@ class Bench {
         factory: v.factory,
         pids: [target(v.server).managed.pid],
       });
-    if (o.warmup > 0) for (const v of scenario.variants) await run(v, o.warmup);
+    // Quick runs warm each endpoint up once (at its first concurrency), except the cached
+    // dashboard, whose cache each new user must fill first.
+    const warm =
+      o.warmup > 0 &&
+      (o.mode !== 'quick' || connections === o.connections[0] || name === 'dashboard-cached');
+    if (warm) for (const v of scenario.variants) await run(v, o.warmup);
     const results = scenario.variants.map(() => [] as LoadResult[]);
     for (let pair = 0; pair < o.pairs; pair++) {
       // A/B interleaved, the order flipped every pair so that drift favours no one.
@@ -531,7 +549,8 @@ class Bench {
 
   private redisVersion: string | null = null;
 
-  private async scaled(appDb: string, users: BenchUser[]): Promise<void> {
+  /** `previous`: the PostgreSQL-mode processes stopping meanwhile (awaited before measuring). */
+  private async scaled(appDb: string, users: BenchUser[], previous: Promise<void>): Promise<void> {
     let redisUrl = this.options.redisUrl;
     if (!redisUrl) {
       const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
@@ -554,6 +573,7 @@ class Bench {
       this.startApp('api-scaled-1', appDb, { REDIS_URL: redisUrl }),
       this.startApp('api-scaled-2', appDb, { REDIS_URL: redisUrl }),
     ]);
+    await previous;
     try {
       for (const c of this.options.connections) {
         await this.sessions.ensure(api1.url, users.slice(0, c));
@@ -592,8 +612,20 @@ class Bench {
     }
   }
 
-  private async job(kind: 'rollover' | 'risk', appDb: string): Promise<void> {
+  /** Starts a job runner that boots and then waits for `job()` to let it run (twice). */
+  private prepareJob(kind: 'rollover' | 'risk', appDb: string): Managed {
     const jobName = kind === 'rollover' ? 'day_rollover' : 'risk_detection';
+    return this.processes.start(
+      `jobs-${kind}`,
+      process.execPath,
+      [path.join(DIST, 'bench', 'job-runner.js'), jobName, jobName],
+      { ...this.appEnv(appDb, 0), BENCH_JOB_WAIT: 'true' },
+      'pipe',
+    );
+  }
+
+  private async job(kind: 'rollover' | 'risk', appDb: string, runner: Managed): Promise<void> {
+    await waitForLine(runner, 'BENCH_READY');
     const habits = await withClient(appDb, async (c) => {
       if (kind === 'rollover') {
         // Everyone's day "starts": statistics as of yesterday, as at the first run after midnight.
@@ -619,15 +651,10 @@ class Bench {
         ? `day rollover, all users (${habits.toLocaleString('en-US')} habits)`
         : `risk scan, all users (${habits.toLocaleString('en-US')} habits)`;
     say(`${title}…`);
-    const managed = this.processes.start(
-      `jobs-${kind}`,
-      process.execPath,
-      [path.join(DIST, 'bench', 'job-runner.js'), jobName, jobName],
-      this.appEnv(appDb, 0),
-    );
-    const code = await managed.exited;
-    await this.processes.stop(managed);
-    const [first, second] = this.jobRuns(managed.logFile, code);
+    runner.child.stdin?.end('go\n');
+    const code = await runner.exited;
+    await this.processes.stop(runner);
+    const [first, second] = this.jobRuns(runner.logFile, code);
     this.jobs.push({ title, habits, first, second });
     this.rows.push({
       scenario: title,
@@ -685,7 +712,9 @@ class Bench {
       `- Load average (1 / 5 / 15 min): ${r.loadBefore} at the start, ${r.loadAfter} at the end. The bench, autocannon and PostgreSQL share the machine with whatever else runs on it.`,
     );
     lines.push(
-      `- Options: ${o.scenarios.length} scenarios, connections ${o.connections.join(' and ')}, ${o.pairs} A/B pair(s) of ${o.duration} s after ${o.warmup} s of warm-up per server; the whole run took ${minutes.toFixed(1)} min.`,
+      o.mode === 'jobs'
+        ? `- Options: the jobs simulation (${o.scenarios.join(', ')}); the whole run took ${minutes.toFixed(1)} min.`
+        : `- Options: ${o.scenarios.length} scenarios, connections ${o.connections.join(' and ')}, ${o.pairs} A/B pair(s) of ${o.duration} s after ${o.warmup} s of warm-up per server${o.mode === 'quick' ? ' (at the first concurrency only, and for the cached dashboard)' : ''}; the whole run took ${minutes.toFixed(1)} min.`,
     );
     lines.push(
       `- Data set: ${r.size.users} users × ${r.size.habits} habits × ${r.size.years} years — ${c.habits.toLocaleString('en-US')} habits, ${c.logs.toLocaleString('en-US')} logs, ${c.schedules.toLocaleString('en-US')} schedule versions, ${c.pauses} pauses, ${c.goals} goals (${c.goalLinks} links), ${c.outboxEvents.toLocaleString('en-US')} outbox events; generated with SQL in ${r.generateSeconds.toFixed(1)} s, statistics rebuilt by \`stats rebuild\` in ${r.rebuildSeconds.toFixed(1)} s (${fmt(c.habits / r.rebuildSeconds)} habits/s).`,
@@ -699,24 +728,35 @@ class Bench {
     lines.push('');
     if (this.captured) {
       const { write, writeNoGoal, sameSql } = this.captured;
+      const relay = transactions(write.after);
       lines.push(
-        `**Statements of one log write** (app, traced in a separate unmeasured process): ${write.request.length} in the request for a habit linked to a goal${writeNoGoal ? `, ${writeNoGoal.request.length} for one without` : ''}, plus ${write.after.length} of the outbox relay after the response:`,
+        `**Statements of one log write** (app, traced in a separate unmeasured process): ${write.request.length} in the request for a habit linked to a goal${writeNoGoal ? `, ${writeNoGoal.request.length} for one without` : ''}, plus ${relay[0]?.length ?? 0} of the outbox relay's transaction after the response:`,
       );
       lines.push('');
-      const all = [...write.request.map((s) => ['', s]), ...write.after.map((s) => ['relay: ', s])];
+      const all = [
+        ...write.request.map((s) => ['', s]),
+        ...(relay[0] ?? []).map((s) => ['relay: ', s]),
+      ];
       all.forEach(([prefix, s], i) =>
         lines.push(`${i + 1}. ${prefix}\`${s.length > 110 ? `${s.slice(0, 107)}…` : s}\``),
       );
       lines.push('');
-      if (sameSql) {
-        const same = firstDifference(
-          [...write.request, ...write.after],
-          [...sameSql.request, ...sameSql.after],
+      if (relay.length > 1)
+        lines.push(
+          `This time the relay also ran ${relay.length - 1} more transaction(s) (${relay
+            .slice(1)
+            .map((t) => t.length)
+            .join(
+              ', ',
+            )} statements)${relay.slice(1).every((t) => !t.some((x) => x.startsWith('UPDATE outbox_events'))) ? ' that delivered nothing' : ''} before the process went quiet: a second wake-up, such as its once-a-second sweep seeing the event before the first pass had marked it delivered. Not part of the comparison below.`,
+          '',
         );
+      if (sameSql) {
+        const same = firstDifference(writeShape(write), writeShape(sameSql));
         lines.push(
           same
             ? `The "same SQL, no framework" server does NOT match these statements: ${same}.`
-            : `The "same SQL, no framework" server sends exactly these ${sameSql.request.length + sameSql.after.length} statements (checked in this run).`,
+            : `The "same SQL, no framework" server sends exactly these ${writeShape(sameSql).length} statements (checked in this run).`,
         );
         lines.push('');
       }

@@ -55,14 +55,21 @@ export class Processes {
     fs.mkdirSync(logDir, { recursive: true });
   }
 
-  start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Managed {
+  /** Starts a process; with `stdin: 'pipe'` the caller can write to it (`managed.child.stdin`). */
+  start(
+    name: string,
+    command: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+    stdin: 'ignore' | 'pipe' = 'ignore',
+  ): Managed {
     const logFile = path.join(this.logDir, `${name}.log`);
     const fd = fs.openSync(logFile, 'a');
     const child = spawn(command, args, {
       env,
       cwd: path.join(__dirname, '..', '..'),
       detached: true,
-      stdio: ['ignore', fd, fd],
+      stdio: [stdin, fd, fd],
     });
     fs.closeSync(fd);
     if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`);
@@ -139,6 +146,27 @@ export function tail(file: string, lines = 30): string {
     return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {
     return '(no log)';
+  }
+}
+
+/** Waits until the process's log has a line starting with `marker`. */
+export async function waitForLine(managed: Managed, marker: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let text = '';
+    try {
+      text = fs.readFileSync(managed.logFile, 'utf8');
+    } catch {
+      // not written yet
+    }
+    if (text.split('\n').some((line) => line.startsWith(marker))) return;
+    if (managed.hasExited())
+      throw new Error(`${managed.name} exited before "${marker}":\n${tail(managed.logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${managed.name}: no "${marker}" after ${timeoutMs / 1000} s:\n${tail(managed.logFile)}`,
+      );
+    await sleep(100);
   }
 }
 

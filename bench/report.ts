@@ -76,6 +76,11 @@ export function describeMachine(postgres: string, redis: string): Machine {
   const commit = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
   const branch = git(['rev-parse', '--abbrev-ref', 'HEAD']);
   const dirty = git(['status', '--porcelain']) ? ' + uncommitted changes' : '';
+  // The measured code: the bench's own commits do not change it.
+  const app = git(['log', '-1', '--format=%h %s', '--', 'apps', 'libs']);
+  const appDirty = git(['status', '--porcelain', '--', 'apps', 'libs'])
+    ? ' + uncommitted changes'
+    : '';
   return {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     cores: os.cpus().length,
@@ -84,7 +89,7 @@ export function describeMachine(postgres: string, redis: string): Machine {
     postgres,
     redis,
     kernel: `${os.type()} ${os.release()}`,
-    commit: `${commit}${branch ? ` (${branch})` : ''}${dirty}`,
+    commit: `${commit}${branch ? ` (${branch})` : ''}${dirty}; the app's code (apps/, libs/) as of ${app ? `${app.slice(0, 7)} "${app.slice(8, 80)}${app.length > 88 ? '…' : ''}"` : 'unknown'}${appDirty}`,
   };
 }
 
