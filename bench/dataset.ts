@@ -43,7 +43,8 @@ const HABIT_NAMES = [
 export interface DataSetSize {
   users: number;
   habits: number;
-  years: number;
+  /** Days of history. */
+  days: number;
   outboxEvents: number;
 }
 
@@ -184,7 +185,7 @@ function plan(size: DataSetSize, now: Date, passwordHash: string): Rows {
     goals: [],
     links: [],
   };
-  const historyDays = Math.round(size.years * 365.25);
+  const historyDays = size.days;
   const created = new Date(now.getTime() - (historyDays + 60) * 86_400_000);
   for (let u = 0; u < size.users; u++) {
     const userId = uuidOf(`bench-user-${u}`);
@@ -204,10 +205,11 @@ function plan(size: DataSetSize, now: Date, passwordHash: string): Rows {
     const linkable: string[] = [];
     for (let j = 0; j < size.habits; j++) {
       const habitId = uuidOf(`bench-habit-${u}-${j}`);
+      // Most habits run the whole history; some started later (never in the last week).
       const longRunning = random() < 0.8;
       const startDate = longRunning
-        ? addDays(today, -historyDays + between(random, 0, 60))
-        : addDays(today, -between(random, 30, Math.max(31, historyDays - 1)));
+        ? addDays(today, -historyDays + between(random, 0, Math.floor(historyDays / 20)))
+        : addDays(today, -between(random, Math.min(30, historyDays - 7), historyDays - 1));
       const age = Math.round(
         (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000,
       );

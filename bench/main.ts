@@ -50,6 +50,12 @@ import { Sessions } from './sessions';
 import { runSocketLatency } from './sockets';
 import { DIST, fmt, freePort, randomSuffix, say, sleep } from './util';
 
+/** "3 years" or "30 days". */
+const history = (days: number) => {
+  const years = Math.round(days / 365.25);
+  return years >= 1 && Math.round(years * 365.25) === days ? `${years} years` : `${days} days`;
+};
+
 interface Server {
   managed: Managed;
   url: string;
@@ -155,7 +161,7 @@ class Bench {
     const size: DataSetSize = {
       users: needsUsers ? Math.max(o.users, maxConnections) : o.users,
       habits: o.habits,
-      years: o.years,
+      days: o.days,
       outboxEvents: o.outboxEvents,
     };
     if (size.users > o.users)
@@ -166,7 +172,7 @@ class Bench {
       throw new Error(`PostgreSQL at ${o.pgUrl} does not answer (${error.message}); see --pg`);
     });
     say(
-      `${o.mode} run: ${size.users} users × ${size.habits} habits × ${size.years} years; scenarios ${o.scenarios.join(', ')}${needsUsers ? `; connections ${o.connections.join(', ')}; ${o.pairs} pair(s) of ${o.duration} s` : ''}`,
+      `${o.mode} run: ${size.users} users × ${size.habits} habits × ${history(size.days)}; scenarios ${o.scenarios.join(', ')}${needsUsers ? `; connections ${o.connections.join(', ')}; ${o.pairs} pair(s) of ${o.duration} s` : ''}`,
     );
 
     // ---- the data set ----------------------------------------------------------------------
@@ -717,7 +723,7 @@ class Bench {
         : `- Options: ${o.scenarios.length} scenarios, connections ${o.connections.join(' and ')}, ${o.pairs} A/B pair(s) of ${o.duration} s after ${o.warmup} s of warm-up per server${o.mode === 'quick' ? ' (at the first concurrency only, and for the cached dashboard)' : ''}; the whole run took ${minutes.toFixed(1)} min.`,
     );
     lines.push(
-      `- Data set: ${r.size.users} users × ${r.size.habits} habits × ${r.size.years} years — ${c.habits.toLocaleString('en-US')} habits, ${c.logs.toLocaleString('en-US')} logs, ${c.schedules.toLocaleString('en-US')} schedule versions, ${c.pauses} pauses, ${c.goals} goals (${c.goalLinks} links), ${c.outboxEvents.toLocaleString('en-US')} outbox events; generated with SQL in ${r.generateSeconds.toFixed(1)} s, statistics rebuilt by \`stats rebuild\` in ${r.rebuildSeconds.toFixed(1)} s (${fmt(c.habits / r.rebuildSeconds)} habits/s).`,
+      `- Data set: ${r.size.users} users × ${r.size.habits} habits × ${history(r.size.days)} — ${c.habits.toLocaleString('en-US')} habits, ${c.logs.toLocaleString('en-US')} logs, ${c.schedules.toLocaleString('en-US')} schedule versions, ${c.pauses} pauses, ${c.goals} goals (${c.goalLinks} links), ${c.outboxEvents.toLocaleString('en-US')} outbox events; generated with SQL in ${r.generateSeconds.toFixed(1)} s, statistics rebuilt by \`stats rebuild\` in ${r.rebuildSeconds.toFixed(1)} s (${fmt(c.habits / r.rebuildSeconds)} habits/s).`,
     );
     lines.push('');
     lines.push(

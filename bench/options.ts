@@ -61,7 +61,8 @@ export interface BenchOptions {
   /** Users with a full history; raised to the highest connection count (one user per connection). */
   users: number;
   habits: number;
-  years: number;
+  /** Days of history (from --years, or --days). */
+  days: number;
   scenarios: ScenarioName[];
   connections: number[];
   /** Seconds per measured run. */
@@ -96,6 +97,8 @@ stopped and its databases dropped at the end (also on failure and Ctrl-C).
                        so that every connection is its own user)
   --habits=N           habits per user (default 50)
   --years=N            years of history (default 3)
+  --days=N             days of history instead (at least 14; e.g. 30 against --years=3 to show
+                       what history length costs)
   --scenarios=a,b      run only these (see --list); default all
   --connections=1,32   concurrency levels of every HTTP and socket scenario (default 1,32)
   --duration=S         seconds per measured run (default 8; quick 1)
@@ -143,6 +146,7 @@ export function parseOptions(
     'users',
     'habits',
     'years',
+    'days',
     'scenarios',
     'connections',
     'duration',
@@ -159,6 +163,9 @@ export function parseOptions(
   ]);
   for (const name of flags.keys())
     if (!known.has(name)) throw new Error(`unknown option --${name} (see --help)`);
+  if (flags.has('days') && flags.has('years')) throw new Error('--days or --years, not both');
+  if (flags.has('days') && Number(flags.get('days')) < 14)
+    throw new Error('--days must be at least 14 (the writes log the last 7 days of habits)');
   if (flags.has('quick') && flags.has('jobs'))
     throw new Error('--quick and --jobs are separate modes');
   const mode = flags.has('jobs') ? 'jobs' : flags.has('quick') ? 'quick' : 'full';
@@ -196,7 +203,11 @@ export function parseOptions(
     mode,
     users: get('users') ? positiveInt('users', get('users')!, 100_000) : defaults.users,
     habits: get('habits') ? positiveInt('habits', get('habits')!, 500) : defaults.habits,
-    years: get('years') ? positiveInt('years', get('years')!, 20) : defaults.years,
+    days: get('days')
+      ? positiveInt('days', get('days')!, 7_305)
+      : Math.round(
+          (get('years') ? positiveInt('years', get('years')!, 20) : defaults.years) * 365.25,
+        ),
     scenarios: scenarios as ScenarioName[],
     connections: [...new Set(connections)].sort((a, b) => a - b),
     duration: get('duration') ? seconds('duration', get('duration')!, 1) : defaults.duration,

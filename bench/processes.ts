@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sleep } from './util';
+import { ROOT, sleep } from './util';
 
 /** Settings of the app that must come from the bench only, never from the caller's shell. */
 const APP_ENV = [
@@ -67,7 +67,7 @@ export class Processes {
     const fd = fs.openSync(logFile, 'a');
     const child = spawn(command, args, {
       env,
-      cwd: path.join(__dirname, '..', '..'),
+      cwd: ROOT,
       detached: true,
       stdio: [stdin, fd, fd],
     });
