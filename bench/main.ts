@@ -242,9 +242,16 @@ class Bench {
     const rollover = this.has('rollover') ? this.prepareJob('rollover', appDb) : null;
     const risk = this.has('risk') ? this.prepareJob('risk', appDb) : null;
 
+    // Nothing else may be starting or stopping while the scaled pair is measured.
+    const settled = Promise.all([
+      stopping,
+      ...[rollover, risk].map((r) => (r ? waitForLine(r, 'BENCH_READY') : undefined)),
+    ]).then(() => undefined);
+    settled.catch(() => undefined); // awaited below; this only keeps an early failure "handled"
+
     // ---- scaled mode: two APIs and Redis -------------------------------------------------------
-    if (this.has('socket-scaled')) await this.scaled(appDb, users, stopping);
-    await stopping;
+    if (this.has('socket-scaled')) await this.scaled(appDb, users, settled);
+    await settled;
 
     // ---- scheduled jobs over every user --------------------------------------------------------
     if (rollover) await this.job('rollover', appDb, rollover);
@@ -555,7 +562,7 @@ class Bench {
 
   private redisVersion: string | null = null;
 
-  /** `previous`: the PostgreSQL-mode processes stopping meanwhile (awaited before measuring). */
+  /** `previous`: what starts or stops meanwhile (awaited before measuring). */
   private async scaled(appDb: string, users: BenchUser[], previous: Promise<void>): Promise<void> {
     let redisUrl = this.options.redisUrl;
     if (!redisUrl) {
