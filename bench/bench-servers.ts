@@ -14,6 +14,7 @@
  * Every response carries `x-query-count` (statements of the request, as the app counts them).
  */
 import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as pg from 'pg';
 import { Hs256Verifier } from './jwt';
 import { requireDist } from './util';
@@ -277,8 +278,8 @@ function unalias(row: Record<string, unknown>, entity: string): Record<string, u
 function main() {
   const secret = process.env.JWT_SECRET;
   const url = process.env.DATABASE_URL;
-  const port = Number(process.env.PORT);
-  if (!secret || !url || !port) throw new Error('JWT_SECRET, DATABASE_URL and PORT are required');
+  const port = Number(process.env.PORT ?? 0);
+  if (!secret || !url) throw new Error('JWT_SECRET and DATABASE_URL are required');
   const { userDayOf } = requireDist<DomainLib>('libs/domain/src/index.js');
   const pool = new pg.Pool({
     connectionString: url,
@@ -509,7 +510,10 @@ function main() {
     });
   });
   server.keepAliveTimeout = 5_000;
-  server.listen(port, '127.0.0.1', () => console.log(`bench servers on 127.0.0.1:${port}`));
+  // PORT=0: the OS picks the port; the bench reads it from this line.
+  server.listen(port, '127.0.0.1', () =>
+    console.log(`bench servers at http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+  );
   const stop = () => {
     server.close(() => void pool.end().then(() => process.exit(0)));
     server.closeAllConnections();

@@ -43,7 +43,15 @@ import {
   SCENARIO_DESCRIPTIONS,
   USAGE,
 } from './options';
-import { childEnv, Managed, Processes, tail, waitForHttp, waitForLine } from './processes';
+import {
+  childEnv,
+  Managed,
+  Processes,
+  tail,
+  waitForHttp,
+  waitForLine,
+  waitForUrl,
+} from './processes';
 import { describeMachine, loadAverage, Machine, renderTable, Row, writeSection } from './report';
 import { httpScenario, logWriter, ServerKind } from './scenarios';
 import { Sessions } from './sessions';
@@ -305,28 +313,27 @@ class Bench {
     });
   }
 
+  /**
+   * Starts the built API on a port the OS picks (PORT=0) and reads the address from its "ready"
+   * line: a port chosen beforehand could be taken by another process on a shared machine, and
+   * a health check would then be answered by someone else.
+   */
   private async startApp(
     name: string,
     dbUrl: string,
     extra: Record<string, string> = {},
     traceFile?: string,
   ): Promise<Server> {
-    const port = await freePort();
     const main = path.join(DIST, 'apps', 'api', 'src', 'main.js');
     const args = traceFile ? ['--require', path.join(DIST, 'bench', 'pg-trace.js'), main] : [main];
-    const env = this.appEnv(
-      dbUrl,
-      port,
-      traceFile ? { ...extra, BENCH_PG_TRACE: traceFile } : extra,
-    );
+    const env = this.appEnv(dbUrl, 0, traceFile ? { ...extra, BENCH_PG_TRACE: traceFile } : extra);
     const managed = this.processes.start(name, process.execPath, args, env);
-    const url = `http://127.0.0.1:${port}`;
+    const url = await waitForUrl(managed, /ready in \S+ mode at (http:\/\/127\.0\.0\.1:\d+)/);
     await waitForHttp(`${url}/api/health/ready`, managed);
     return { managed, url };
   }
 
   private async startServers(dbUrl: string, traceFile?: string): Promise<Server> {
-    const port = await freePort();
     const entry = path.join(DIST, 'bench', 'bench-servers.js');
     const args = traceFile
       ? ['--require', path.join(DIST, 'bench', 'pg-trace.js'), entry]
@@ -338,11 +345,11 @@ class Bench {
       childEnv({
         DATABASE_URL: dbUrl,
         JWT_SECRET: this.jwtSecret,
-        PORT: String(port),
+        PORT: '0',
         ...(traceFile ? { BENCH_PG_TRACE: traceFile } : {}),
       }),
     );
-    const url = `http://127.0.0.1:${port}`;
+    const url = await waitForUrl(managed, /bench servers at (http:\/\/127\.0\.0\.1:\d+)/);
     await waitForHttp(`${url}/health`, managed);
     return { managed, url };
   }
@@ -565,6 +572,7 @@ class Bench {
   /** `previous`: what starts or stops meanwhile (awaited before measuring). */
   private async scaled(appDb: string, users: BenchUser[], previous: Promise<void>): Promise<void> {
     let redisUrl = this.options.redisUrl;
+    let ownRedis: Managed | null = null;
     if (!redisUrl) {
       const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
       if (probe.status !== 0) {
@@ -573,7 +581,7 @@ class Bench {
         return;
       }
       const port = await freePort();
-      this.processes.start(
+      ownRedis = this.processes.start(
         'redis',
         'redis-server',
         ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -581,7 +589,13 @@ class Bench {
       );
       redisUrl = `redis://127.0.0.1:${port}`;
     }
-    this.redisVersion = await this.waitForRedis(redisUrl);
+    const redis = await this.waitForRedis(redisUrl);
+    // The port was free a moment before; make sure the server answering is the one started here.
+    if (ownRedis && redis.pid !== ownRedis.pid)
+      throw new Error(
+        `another Redis (pid ${redis.pid}) took port ${new URL(redisUrl).port}; run again`,
+      );
+    this.redisVersion = redis.version;
     const [api1, api2] = await Promise.all([
       this.startApp('api-scaled-1', appDb, { REDIS_URL: redisUrl }),
       this.startApp('api-scaled-2', appDb, { REDIS_URL: redisUrl }),
@@ -595,12 +609,11 @@ class Bench {
     } finally {
       await this.processes.stop(api1.managed);
       await this.processes.stop(api2.managed);
-      const redis = this.processes.running().find((m) => m.name === 'redis');
-      if (redis) await this.processes.stop(redis);
+      if (ownRedis) await this.processes.stop(ownRedis);
     }
   }
 
-  private async waitForRedis(url: string): Promise<string> {
+  private async waitForRedis(url: string): Promise<{ version: string; pid: number }> {
     const deadline = Date.now() + 20_000;
     for (;;) {
       const client = new Redis(url, {
@@ -612,7 +625,10 @@ class Bench {
       try {
         await client.connect();
         const info = await client.info('server');
-        return /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown';
+        return {
+          version: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown',
+          pid: Number(/process_id:(\d+)/.exec(info)?.[1]),
+        };
       } catch (error) {
         if (Date.now() > deadline)
           throw new Error(`Redis at ${url} does not answer: ${(error as Error).message}`, {

@@ -149,6 +149,28 @@ export function tail(file: string, lines = 30): string {
   }
 }
 
+/** Waits for the process to print the address it listens on; `pattern`'s group 1 is the URL. */
+export async function waitForUrl(managed: Managed, pattern: RegExp, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let text = '';
+    try {
+      text = fs.readFileSync(managed.logFile, 'utf8');
+    } catch {
+      // not written yet
+    }
+    const match = pattern.exec(text);
+    if (match) return match[1];
+    if (managed.hasExited())
+      throw new Error(`${managed.name} exited during start:\n${tail(managed.logFile)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${managed.name} not ready after ${timeoutMs / 1000} s:\n${tail(managed.logFile)}`,
+      );
+    await sleep(100);
+  }
+}
+
 /** Waits until the process's log has a line starting with `marker`. */
 export async function waitForLine(managed: Managed, marker: string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
