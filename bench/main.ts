@@ -729,8 +729,9 @@ class Bench {
     const minutes = (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000;
     const c = r.counts;
     const lines: string[] = [];
+    const label = o.label ?? 'run';
     lines.push(
-      `## ${o.label ?? 'run'}: ${o.mode} run of ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `## ${label[0].toUpperCase()}${label.slice(1)}: ${o.mode} run of ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     );
     lines.push('');
     lines.push(

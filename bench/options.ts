@@ -104,7 +104,7 @@ stopped and its databases dropped at the end (also on failure and Ctrl-C).
   --duration=S         seconds per measured run (default 8; quick 1)
   --pairs=N            A/B pairs per scenario and concurrency (default 3; quick 1)
   --warmup=S           warm-up seconds per server, scenario and concurrency (default 2; quick
-                       0.25, at the first concurrency only)
+                       0.5, at the first concurrency only)
   --outbox-events=N    delivered events kept per user for the catch-up read (default 300)
   --label=NAME         write the results to the section NAME of docs/performance.md
                        (default "latest", "latest-quick" or "latest-jobs")
@@ -172,7 +172,7 @@ export function parseOptions(
 
   const defaults = {
     full: { users: 20, habits: 50, years: 3, duration: 8, pairs: 3, warmup: 2 },
-    quick: { users: 20, habits: 10, years: 1, duration: 1, pairs: 1, warmup: 0.25 },
+    quick: { users: 20, habits: 10, years: 1, duration: 1, pairs: 1, warmup: 0.5 },
     jobs: { users: 2000, habits: 50, years: 3, duration: 8, pairs: 1, warmup: 0 },
   }[mode];
 
