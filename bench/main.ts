@@ -129,7 +129,11 @@ class Bench {
     process.once('SIGTERM', onSignal);
     process.on('exit', () => this.processes.killAllNow());
     try {
-      return await this.measure();
+      const code = await this.measure();
+      // The processes' logs are kept only when something went wrong (or with --keep).
+      if (code === 0 && !this.options.keep) await this.cleanup().then(() => this.removeWorkDir());
+      else say(`process logs are in ${this.processes.logDir}`);
+      return code;
     } catch (error) {
       say(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       say(`process logs are in ${this.processes.logDir}`);
@@ -139,6 +143,10 @@ class Bench {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
     }
+  }
+
+  private removeWorkDir(): void {
+    fs.rmSync(this.workDir, { recursive: true, force: true });
   }
 
   private cleanup(): Promise<void> {
