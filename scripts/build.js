@@ -40,7 +40,8 @@ function buildIfStale(name, sources, stamp, command, args, force) {
   return true;
 }
 
-function build({ force = false } = {}) {
+/** Builds the server and the web app; `web: false` builds only the server (the bench needs no web app). */
+function build({ force = false, web = true } = {}) {
   buildIfStale(
     'the server',
     [
@@ -59,7 +60,7 @@ function build({ force = false } = {}) {
     force,
   );
   const webProject = path.join(root, 'apps', 'web');
-  if (fs.existsSync(path.join(webProject, 'src'))) {
+  if (web && fs.existsSync(path.join(webProject, 'src'))) {
     buildIfStale(
       'the web app',
       ['apps/web', 'libs/contracts', 'libs/api-client', 'angular.json', 'package-lock.json'],
