@@ -69,7 +69,7 @@ describe(`abusive JSON bodies (${testDb()})`, () => {
     expect(res.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it('answers an array of more than 1,000 items with 413 BODY_TOO_LARGE_ARRAY, before validation', async () => {
+  it('answers an array of more than 1,000 items with 413 ARRAY_TOO_LONG, before validation', async () => {
     const huge = JSON.stringify({
       name: 'Goal',
       targetValue: 1,

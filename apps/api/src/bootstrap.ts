@@ -1,6 +1,7 @@
 import {
   ApiExceptionFilter,
   bodyParserErrors,
+  bodyShapeLimits,
   createValidationPipe,
   jsonBodyParser,
   logLevels,
@@ -67,6 +68,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(cookieParser());
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);
+  app.use(bodyShapeLimits);
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());
