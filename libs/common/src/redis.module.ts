@@ -5,8 +5,8 @@ import Redis, { RedisOptions } from 'ioredis';
 /** The shared ioredis client (commands, cache), or null when REDIS_URL is not set. */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
-/** Reconnect attempts never wait more than this, so service resumes within a second of Redis. */
-const MAX_RECONNECT_DELAY_MS = 1_000;
+/** Reconnect attempts never wait more than this, so service resumes well within 2 s of Redis. */
+const MAX_RECONNECT_DELAY_MS = 500;
 
 /**
  * Options every Redis connection of the product shares: reconnect forever, quickly; never
