@@ -59,41 +59,49 @@ describe(`fuzzing the API from its OpenAPI document (${testDb()})`, () => {
     return req.set('content-type', 'application/json').send(JSON.stringify(r.body));
   };
 
-  it(`answers ${REQUESTS} generated requests without a 5xx, each error in the error shape`, async () => {
-    console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} repeats this run), ${REQUESTS} requests`);
-    const { operations, schemas } = loadOperations();
-    const targets = operations.filter((op) => !LEFT_OUT.has(op.operationId));
-    const fuzzer = new Fuzzer(prng(SEED), schemas, () => [...ids], '2026-03-10');
-    const failures: { request: FuzzRequest; status: number; body: unknown }[] = [];
-    const byStatus = new Map<number, number>();
-    const covered = new Set<string>();
-    for (let i = 0; i < REQUESTS; i++) {
-      const op = targets[i % targets.length];
-      const r = fuzzer.request(op);
-      const res = await send(r);
-      covered.add(op.operationId);
-      byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
-      // New objects become targets for later requests (ids in the answer).
-      for (const id of [res.body?.id, res.body?.log?.id]) if (typeof id === 'string') ids.add(id);
-      const shaped =
-        res.status < 400 ||
-        (typeof res.body?.statusCode === 'number' &&
-          typeof res.body?.error === 'string' &&
-          typeof res.body?.code === 'string' &&
-          typeof res.body?.message === 'string');
-      if (res.status >= 500 || !shaped)
-        failures.push({
-          request: { ...r, url: r.url.slice(0, 300), body: JSON.stringify(r.body)?.slice(0, 300) },
-          status: res.status,
-          body: res.body,
-        });
-    }
-    console.log(
-      `fuzz: ${REQUESTS} requests over ${covered.size} operations; statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort((a, b) => a[0] - b[0])))}`,
-    );
-    expect(covered.size).toBe(targets.length);
-    expect(failures.slice(0, 20)).toEqual([]);
-    // The session survived: the user is still signed in and well.
-    expect((await request(t.http).get('/api/auth/me').set(user.auth)).status).toBe(200);
-  });
+  it(
+    `answers ${REQUESTS} generated requests without a 5xx, each error in the error shape`,
+    async () => {
+      console.log(`fuzz seed ${SEED} (FUZZ_SEED=${SEED} repeats this run), ${REQUESTS} requests`);
+      const { operations, schemas } = loadOperations();
+      const targets = operations.filter((op) => !LEFT_OUT.has(op.operationId));
+      const fuzzer = new Fuzzer(prng(SEED), schemas, () => [...ids], '2026-03-10');
+      const failures: { request: FuzzRequest; status: number; body: unknown }[] = [];
+      const byStatus = new Map<number, number>();
+      const covered = new Set<string>();
+      for (let i = 0; i < REQUESTS; i++) {
+        const op = targets[i % targets.length];
+        const r = fuzzer.request(op);
+        const res = await send(r);
+        covered.add(op.operationId);
+        byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+        // New objects become targets for later requests (ids in the answer).
+        for (const id of [res.body?.id, res.body?.log?.id]) if (typeof id === 'string') ids.add(id);
+        const shaped =
+          res.status < 400 ||
+          (typeof res.body?.statusCode === 'number' &&
+            typeof res.body?.error === 'string' &&
+            typeof res.body?.code === 'string' &&
+            typeof res.body?.message === 'string');
+        if (res.status >= 500 || !shaped)
+          failures.push({
+            request: {
+              ...r,
+              url: r.url.slice(0, 300),
+              body: JSON.stringify(r.body)?.slice(0, 300),
+            },
+            status: res.status,
+            body: res.body,
+          });
+      }
+      console.log(
+        `fuzz: ${REQUESTS} requests over ${covered.size} operations; statuses ${JSON.stringify(Object.fromEntries([...byStatus].sort((a, b) => a[0] - b[0])))}`,
+      );
+      expect(covered.size).toBe(targets.length);
+      expect(failures.slice(0, 20)).toEqual([]);
+      // The session survived: the user is still signed in and well.
+      expect((await request(t.http).get('/api/auth/me').set(user.auth)).status).toBe(200);
+    },
+    Math.max(120_000, REQUESTS * 60),
+  );
 });
