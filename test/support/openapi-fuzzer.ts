@@ -169,8 +169,17 @@ export class Fuzzer {
     return s;
   }
 
+  /**
+   * Set for a share of the requests: values that are likely valid (recent dates, known ids,
+   * small numbers), so that real writes happen between the hostile ones and the statistics
+   * checked at the end have something to be wrong about.
+   */
+  private tame = false;
+
   private date(): string {
-    const offset = Math.floor((this.random() - 0.7) * 800);
+    const offset = this.tame
+      ? -Math.floor(this.random() * 60)
+      : Math.floor((this.random() - 0.7) * 800);
     return new Date(Date.parse(`${this.today}T00:00:00Z`) + offset * 86_400_000)
       .toISOString()
       .slice(0, 10);
@@ -178,7 +187,7 @@ export class Fuzzer {
 
   private id(): string {
     const known = this.knownIds();
-    if (known.length > 0 && this.chance(0.6)) return this.pick(known);
+    if (known.length > 0 && (this.tame || this.chance(0.6))) return this.pick(known);
     if (this.chance(0.5)) {
       const hex = Array.from({ length: 32 }, () => Math.floor(this.random() * 16).toString(16));
       hex[12] = '4';
@@ -216,11 +225,23 @@ export class Fuzzer {
 
   /** A value for `schema`: usually valid, sometimes at or past a boundary, sometimes junk. */
   value(schema: Schema, name = '', depth = 0): unknown {
-    if (this.chance(0.08)) return this.junk(depth);
+    if (!this.tame && this.chance(0.08)) return this.junk(depth);
     const s = this.resolve(schema);
-    if (s.nullable && this.chance(0.1)) return null;
+    if (s.nullable && this.chance(this.tame ? 0.02 : 0.1)) return null;
     if (s.enum)
-      return this.chance(0.9) ? this.pick(s.enum) : this.pick(['', 'AT_RISK', 'at_risk', 'bogus']);
+      return this.tame || this.chance(0.9)
+        ? this.pick(s.enum)
+        : this.pick(['', 'AT_RISK', 'at_risk', 'bogus']);
+    if (this.tame && (s.type === 'number' || s.type === 'integer')) {
+      const low = s.minimum ?? 1;
+      return Math.min(s.maximum ?? low + 4, low + Math.floor(this.random() * 5));
+    }
+    if (
+      this.tame &&
+      s.type === 'string' &&
+      !/date|^from$|^to$|deadline|habitId|^id$|email|time$|timezone/i.test(name)
+    )
+      return `v${Math.floor(this.random() * 1000)}`;
     switch (s.type) {
       case 'string': {
         if (/date|^from$|^to$|deadline/i.test(name))
@@ -259,9 +280,10 @@ export class Fuzzer {
         return this.chance(0.9) ? this.chance(0.5) : this.pick(['true', 1, 0]);
       case 'array': {
         if (depth > 4) return [];
-        const n = this.chance(0.9)
-          ? Math.floor(this.random() * 4)
-          : this.pick([(s.maxItems ?? 10) + 1, 2000]);
+        const n =
+          this.tame || this.chance(0.9)
+            ? Math.floor(this.random() * 4)
+            : this.pick([(s.maxItems ?? 10) + 1, 2000]);
         return Array.from({ length: n }, () => this.value(s.items ?? {}, name, depth + 1));
       }
       case 'object':
@@ -301,10 +323,11 @@ export class Fuzzer {
   }
 
   request(op: Operation): FuzzRequest {
+    this.tame = this.chance(0.3);
     const url = op.path.replace(/\{(\w+)\}/g, () => this.id()) + this.query(op);
     const base: FuzzRequest = { operationId: op.operationId, method: op.method, url };
     if (op.body === null && !this.chance(0.05)) return base;
-    const roll = this.random();
+    const roll = this.tame ? 1 : this.random();
     if (roll < 0.04) return { ...base, raw: '{"a": [1, 2', contentType: 'application/json' };
     if (roll < 0.06)
       return { ...base, raw: 'name=x', contentType: 'application/x-www-form-urlencoded' };
