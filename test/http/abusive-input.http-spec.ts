@@ -88,4 +88,33 @@ describe(`abusive JSON bodies (${testDb()})`, () => {
     const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM goals');
     expect(n).toBe(0);
   });
+
+  // Found by the fuzz run: PostgreSQL cannot store U+0000 in text, and answered 500.
+  it('answers a NUL character in any string of a body with 400 INVALID_CHARACTER, writing nothing', async () => {
+    const cases: ['post' | 'patch', string, object, boolean][] = [
+      ['post', '/api/auth/login', { email: '\u0000', password: 'whatever it is' }, false],
+      ['post', '/api/habits', { name: 'Re\u0000ad', frequency: 'daily' }, true],
+      [
+        'patch',
+        `/api/habits/${habitId}`,
+        { description: 'x', pausePeriods: [{ from: '\u0000' }] },
+        true,
+      ],
+      ['post', '/api/habit-logs', { habitId, status: 'done', notes: 'a\u0000' }, true],
+      ['post', '/api/goals', { name: 'G', targetValue: 1, unit: 'x', ['k\u0000']: 1 }, true],
+    ];
+    for (const [method, path, body, auth] of cases) {
+      const res = await send(method, path, JSON.stringify(body), auth);
+      expect({ path, status: res.status, code: res.body.code }).toEqual({
+        path,
+        status: 400,
+        code: 'INVALID_CHARACTER',
+      });
+    }
+    const [{ habits }] = await t.dataSource.query(
+      'SELECT count(*)::int AS habits FROM habits WHERE user_id = $1',
+      [user.user.id],
+    );
+    expect(habits).toBe(1);
+  });
 });

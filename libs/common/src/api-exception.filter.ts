@@ -12,6 +12,7 @@ const sqlStateErrors: Record<string, [number, string, string]> = {
   '22008': [400, 'INVALID_INPUT', 'A date or time is out of range.'],
   '22003': [400, 'INVALID_INPUT', 'A number is out of range.'],
   '22001': [400, 'INVALID_INPUT', 'A value is too long.'],
+  '22021': [400, 'INVALID_CHARACTER', 'A value contains a character that cannot be stored.'],
   '23502': [400, 'INVALID_INPUT', 'A required value is missing.'],
   '23514': [400, 'CONSTRAINT_VIOLATED', 'A value breaks a rule of the data.'],
   '23503': [404, 'NOT_FOUND', 'A referenced object does not exist.'],
