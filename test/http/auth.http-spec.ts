@@ -185,7 +185,8 @@ describe(`auth (${testDb()})`, () => {
 
     it('refuses forged, unsigned (alg none), wrong-audience and wrong-algorithm tokens, and none at all', async () => {
       const s = await signUp(t.http);
-      const claims = { sub: s.user.id, iat: nowSeconds(), exp: nowSeconds() + 900 };
+      const { sid } = jwt.decode(s.accessToken) as jwt.JwtPayload;
+      const claims = { sub: s.user.id, sid, iat: nowSeconds(), exp: nowSeconds() + 900 };
       const options = { issuer: 'habit-tracker', audience: 'habit-tracker-api' };
       const forged = jwt.sign(claims, 'another-secret-another-secret-0123456789', {
         ...options,

@@ -95,6 +95,30 @@ describe(`goals (${testDb()})`, () => {
     expect((await request(t.http).get(`/api/goals/${id}`).set(alice.auth)).status).toBe(404);
   });
 
+  // Found by the OpenAPI fuzz run (issue 15): `habits: null` answered 500.
+  it('refuses `habits: null` on POST, PUT and PATCH with 400 and leaves the links alone', async () => {
+    const goal = await request(t.http)
+      .post('/api/goals')
+      .set(alice.auth)
+      .send({ name: 'Links', targetValue: 5, unit: 'days', habits: [{ habitId: run }] })
+      .expect(201);
+    const body = { name: 'Links', targetValue: 5, unit: 'days', habits: null };
+    for (const res of [
+      await request(t.http).post('/api/goals').set(alice.auth).send(body),
+      await request(t.http).put(`/api/goals/${goal.body.id}`).set(alice.auth).send(body),
+      await request(t.http)
+        .patch(`/api/goals/${goal.body.id}`)
+        .set(alice.auth)
+        .send({ deadline: null, habits: null }),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.details.fields.map((f: { path: string }) => f.path)).toContain('habits');
+    }
+    const after = await request(t.http).get(`/api/goals/${goal.body.id}`).set(alice.auth);
+    expect(after.body.habits).toEqual([{ habitId: run, contributionWeight: 1 }]);
+  });
+
   it('shows as overdue once the deadline has passed while incomplete', async () => {
     const res = await request(t.http)
       .post('/api/goals')

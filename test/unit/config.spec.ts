@@ -53,6 +53,9 @@ describe('loadConfig: the run-mode table of SPEC.md §2', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['HOST', { HOST: 'bad host!' }],
     ['SMTP_URL', { SMTP_URL: 'http://mail' }],
+    ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
+    ['TRUST_PROXY', { TRUST_PROXY: '99' }],
   ])('names %s when its value is bad', (name, env) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} `));
   });
@@ -70,6 +73,18 @@ describe('loadConfig: the run-mode table of SPEC.md §2', () => {
       dataDir: '/srv/ht',
       dbPoolSize: 25,
     });
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7, ::1', ['10.0.0.0/8', '192.168.1.7', '::1']],
+  ])('%s → %j (off unless set: X-Forwarded-For is not believed by default)', (raw, expected) => {
+    expect(loadConfig(raw === undefined ? {} : { TRUST_PROXY: raw }).trustProxy).toEqual(expected);
   });
 });
 

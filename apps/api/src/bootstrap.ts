@@ -1,10 +1,13 @@
 import {
   ApiExceptionFilter,
   bodyParserErrors,
+  bodyShapeLimits,
   createValidationPipe,
+  errorBody,
   jsonBodyParser,
   logLevels,
   requestId,
+  securityHeaders,
 } from '@app/common';
 import { AppConfig } from '@app/config';
 import { NestFactory } from '@nestjs/core';
@@ -37,7 +40,13 @@ function serveWebApp(app: NestExpressApplication, webDistDir: string | null): vo
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     const isAppRoute =
       (req.method === 'GET' || req.method === 'HEAD') && !/^\/(api|ws)(\/|$)/.test(req.path);
-    if (!isAppRoute || !req.accepts('html')) return next();
+    if (!isAppRoute) return next();
+    // A missing file (`/assets/x.js`, `/x.png`) is a 404, never the HTML page.
+    if (/^\/assets(\/|$)/.test(req.path) || /\.[A-Za-z0-9]+$/.test(req.path)) {
+      res.status(404).json(errorBody(404, 'NOT_FOUND', 'No such file.'));
+      return;
+    }
+    if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
@@ -61,12 +70,14 @@ function countQueries(header: boolean) {
 /** Everything about the HTTP edge that main.ts and the tests must share. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
   app.use(requestId);
   app.use(countQueries(config.queryCountHeader));
   app.use(cookieParser());
   app.use(jsonBodyParser());
   app.use(bodyParserErrors);
+  app.use(bodyShapeLimits);
   if (config.corsOrigin) app.enableCors({ origin: config.corsOrigin, credentials: true });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ApiExceptionFilter());

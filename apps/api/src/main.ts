@@ -1,4 +1,4 @@
-import { exitCleanlyOnSignals } from '@app/common';
+import { exitCleanlyOnSignals, exitOnUnhandledRejection } from '@app/common';
 import { ConfigError, loadConfig, withJwtSecret } from '@app/config';
 import { AlreadyRunningError } from '@app/database';
 import { Logger } from '@nestjs/common';
@@ -6,6 +6,7 @@ import { ApiAlreadyRunningError } from './api-singleton.lock';
 import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
+  exitOnUnhandledRejection('Api');
   const config = withJwtSecret(loadConfig());
   const app = await createApiApp(config);
   exitCleanlyOnSignals(app, 'Api');

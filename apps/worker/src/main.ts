@@ -1,10 +1,11 @@
-import { exitCleanlyOnSignals, logLevels } from '@app/common';
+import { exitCleanlyOnSignals, exitOnUnhandledRejection, logLevels } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
+  exitOnUnhandledRejection('Worker');
   const config = loadConfig();
   if (config.mode !== 'scaled') {
     throw new ConfigError(

@@ -20,6 +20,8 @@ import {
   HabitFreshnessService,
   HabitsRepository,
   MAX_HABITS_PER_USER,
+  presentHabitHistory,
+  stillPresent,
   toHabitHistory,
 } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -137,14 +139,15 @@ export class AnalyticsService {
     const today = await this.freshness.ensureFresh(user);
     const from = addDays(today, -(DASHBOARD_DAYS - 1));
     return this.uow.read(async (manager) => {
-      const habits = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
+      const listed = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
       const records = await this.habits.recordsBetween(
         manager,
-        habits.map((h) => h.id),
+        listed.map((h) => h.id),
         isoWeekStart(from), // a weekly habit's week is judged from its Monday
         today,
         today,
       );
+      const habits = stillPresent(listed, records);
       const goals = await this.analytics.goalCounts(manager, user.id, today);
 
       const days = countByDay(
@@ -185,14 +188,15 @@ export class AnalyticsService {
     const { from, to } = this.heatmapRange(user, query);
     const today = await this.freshness.ensureFresh(user);
     return this.uow.read(async (manager) => {
-      const habits = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
+      const listed = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
       const records = await this.habits.recordsBetween(
         manager,
-        habits.map((h) => h.id),
+        listed.map((h) => h.id),
         isoWeekStart(from),
         lastNeededDay(to, today),
         today,
       );
+      const habits = stillPresent(listed, records);
       return countByDay(
         from,
         diffDays(to, from) + 1,
@@ -274,7 +278,7 @@ export class AnalyticsService {
     return this.uow.read(async (manager) => {
       const habit = await this.habits.findOwned(manager, user.id, habitId);
       const records = await this.habits.recordsBetween(manager, [habit.id], from, to, today);
-      return toHabitHistory(habit, records.get(habit.id)!);
+      return presentHabitHistory(habit, records);
     });
   }
 

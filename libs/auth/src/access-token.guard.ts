@@ -7,8 +7,9 @@ import { UsersRepository } from './users.repository';
 
 /**
  * The one global guard: every HTTP route needs a valid Bearer access token unless marked
- * `@Public()`. It loads the user with one primary-key lookup, so a deleted or deactivated
- * account's tokens stop working at once.
+ * `@Public()`. It loads the user with one primary-key lookup that also tells whether the token's
+ * session has ended, so a deleted or deactivated account's tokens, and those of a session ended
+ * by logout, logout-all, a password change or reset, stop working at once, on every instance.
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
@@ -31,10 +32,13 @@ export class AccessTokenGuard implements CanActivate {
     const [scheme, token] = (request.header('authorization') ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token)
       throw AppError.unauthorized('UNAUTHORIZED', 'A Bearer access token is required.');
-    const user = await this.users.findById(this.accessTokens.verify(token));
-    if (!user?.isActive)
+    const { userId, sessionId } = this.accessTokens.verify(token);
+    const found = await this.users.findForAccessToken(userId, sessionId);
+    if (!found?.user.isActive)
       throw AppError.unauthorized('TOKEN_INVALID', 'The access token is not valid.');
-    request.user = user;
+    if (found.sessionEnded)
+      throw AppError.unauthorized('TOKEN_REVOKED', 'The session has ended; sign in again.');
+    request.user = found.user;
     return true;
   }
 }

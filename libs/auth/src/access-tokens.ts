@@ -15,7 +15,17 @@ export interface SignedAccessToken {
   expiresIn: number;
 }
 
-/** Signs and checks the JWT access tokens: HS256 only, issuer and audience checked, "now" from the Clock. */
+/** Whom a verified token was issued to, and in which session (refresh-token family). */
+export interface AccessTokenClaims {
+  userId: string;
+  sessionId: string;
+}
+
+/**
+ * Signs and checks the JWT access tokens: HS256 only, issuer and audience checked, "now" from the
+ * Clock, `exp` required. Each token names its session (`sid`, the refresh-token family), so
+ * ending the session ends the token on its next use (the guard checks the family).
+ */
 @Injectable()
 export class AccessTokens {
   private readonly secret: string;
@@ -28,9 +38,10 @@ export class AccessTokens {
     this.secret = config.jwtSecret;
   }
 
-  sign(userId: string): SignedAccessToken {
+  sign(userId: string, sessionId: string): SignedAccessToken {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const token = jwt.sign({ iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, this.secret, {
+    const claims = { iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS, sid: sessionId };
+    const token = jwt.sign(claims, this.secret, {
       algorithm: ALGORITHM,
       issuer: ISSUER,
       audience: AUDIENCE,
@@ -39,8 +50,8 @@ export class AccessTokens {
     return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
   }
 
-  /** The user id the token was issued to; a 401 for an expired, forged or malformed token. */
-  verify(token: string): string {
+  /** The user and session the token was issued to; a 401 for an expired, forged or malformed token. */
+  verify(token: string): AccessTokenClaims {
     let payload: string | jwt.JwtPayload;
     try {
       payload = jwt.verify(token, this.secret, {
@@ -55,9 +66,16 @@ export class AccessTokens {
       if (error instanceof jwt.JsonWebTokenError) throw invalidToken();
       throw error;
     }
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || !UUID.test(payload.sub))
+    if (
+      typeof payload === 'string' ||
+      typeof payload.exp !== 'number' ||
+      typeof payload.sub !== 'string' ||
+      !UUID.test(payload.sub) ||
+      typeof payload.sid !== 'string' ||
+      !UUID.test(payload.sid)
+    )
       throw invalidToken();
-    return payload.sub;
+    return { userId: payload.sub, sessionId: payload.sid };
   }
 }
 

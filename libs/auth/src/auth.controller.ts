@@ -55,7 +55,7 @@ export class AuthController {
    * httpOnly cookie `refresh_token` on `/api/auth`, or in the body with `tokenDelivery: "body"`.
    */
   @Public()
-  @RateLimit({ limit: 10, windowSeconds: 900, perEmail: true })
+  @RateLimit({ limit: 10, windowSeconds: 900, perEmail: true, failuresOnly: true })
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: TokenResponseDto })
@@ -63,7 +63,8 @@ export class AuthController {
     description: 'INVALID_CREDENTIALS: unknown e-mail, wrong password or inactive account.',
   })
   @ApiTooManyRequestsResponse({
-    description: 'RATE_LIMITED: 10 attempts per e-mail and address in 15 minutes.',
+    description:
+      'RATE_LIMITED: 10 failed attempts per e-mail and client address in 15 minutes (successful sign-ins do not count).',
   })
   async login(
     @Body() dto: LoginDto,

@@ -1,4 +1,4 @@
-import { RateLimitGuard, SignedTokens } from '@app/common';
+import { RateLimiter, RateLimitGuard, SignedTokens } from '@app/common';
 import { HabitsModule } from '@app/habits';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -27,10 +27,11 @@ import { UsersService } from './users.service';
     RefreshTokensRepository,
     PasswordHasher,
     AccessTokens,
+    RateLimiter,
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AccessTokenGuard },
   ],
   // The Socket.IO gateway authenticates its handshakes with the same tokens and user lookup.
-  exports: [AccessTokens, UsersRepository],
+  exports: [AccessTokens, UsersRepository, RateLimiter],
 })
 export class AuthModule {}

@@ -128,7 +128,7 @@ export class AuthService {
     if (token) await this.refreshTokens.revokeFamily(token.familyId, this.clock.now());
   }
 
-  /** Ends every session of the user. Access tokens already issued run out within 15 minutes. */
+  /** Ends every session of the user; their access tokens stop working on their next use. */
   async logoutAll(user: AuthUser): Promise<void> {
     await this.refreshTokens.revokeAllOfUser(user.id, this.clock.now());
   }
@@ -155,7 +155,7 @@ export class AuthService {
       },
       manager,
     );
-    const access = this.accessTokens.sign(userId);
+    const access = this.accessTokens.sign(userId, familyId);
     return { accessToken: access.token, expiresIn: access.expiresIn, refreshToken };
   }
 }

@@ -2,7 +2,7 @@ export * from './auth.module';
 export * from './auth.dto';
 export * from './user.dto';
 export { PasswordHasher } from './password-hasher';
-export { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens';
+export { ACCESS_TOKEN_TTL_SECONDS, AccessTokens, type AccessTokenClaims } from './access-tokens';
 export { UsersRepository } from './users.repository';
 export { REFRESH_COOKIE, CSRF_HEADER, CSRF_HEADER_VALUE } from './refresh-token-cookie';
 export * from './email-links.dto';

@@ -36,6 +36,27 @@ export class UsersRepository {
     return this.repo(manager).findOneBy({ id });
   }
 
+  /**
+   * The user an access token names, and whether the token's session (refresh-token family) has
+   * ended (logout, logout-all, a password change or reset, a reused refresh token): one
+   * statement, the guard's only one.
+   */
+  async findForAccessToken(
+    userId: string,
+    sessionId: string,
+  ): Promise<{ user: UserEntity; sessionEnded: boolean } | null> {
+    const { entities, raw } = await this.repo()
+      .createQueryBuilder('user')
+      .addSelect(
+        `EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = :sessionId AND t.user_id = "user"."id" AND t.revoked_at IS NOT NULL)`,
+        'session_ended',
+      )
+      .where('user.id = :userId', { userId, sessionId })
+      .getRawAndEntities<{ session_ended: boolean }>();
+    if (entities.length === 0) return null;
+    return { user: entities[0], sessionEnded: raw[0].session_ended === true };
+  }
+
   /** By e-mail, case-insensitively (the unique index is on lower(email)). */
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo()

@@ -1,3 +1,4 @@
+import { logRedisErrors, redisOptions } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/events';
 import {
@@ -55,10 +56,17 @@ class CacheRedisShutdown implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) =>
         config.redisUrl
-          ? new Redis(cacheRedisUrl(config.redisUrl), {
-              maxRetriesPerRequest: 2,
-              connectionName: 'habit-tracker-cache',
-            })
+          ? logRedisErrors(
+              // A cache must never make a request wait: commands fail at once while Redis is
+              // unreachable (no offline queue) or after a second, and the cache misses.
+              new Redis(cacheRedisUrl(config.redisUrl), {
+                ...redisOptions('habit-tracker-cache'),
+                enableOfflineQueue: false,
+                maxRetriesPerRequest: 0,
+                commandTimeout: 1_000,
+              }),
+              new Logger('Redis'),
+            )
           : null,
     },
     {

@@ -12,15 +12,22 @@ const sqlStateErrors: Record<string, [number, string, string]> = {
   '22008': [400, 'INVALID_INPUT', 'A date or time is out of range.'],
   '22003': [400, 'INVALID_INPUT', 'A number is out of range.'],
   '22001': [400, 'INVALID_INPUT', 'A value is too long.'],
+  '22021': [400, 'INVALID_CHARACTER', 'A value contains a character that cannot be stored.'],
   '23502': [400, 'INVALID_INPUT', 'A required value is missing.'],
   '23514': [400, 'CONSTRAINT_VIOLATED', 'A value breaks a rule of the data.'],
   '23503': [404, 'NOT_FOUND', 'A referenced object does not exist.'],
   '23505': [409, 'DUPLICATE', 'That already exists.'],
-  '40001': [409, 'CONCURRENT_UPDATE', 'The data changed at the same time; try again.'],
-  '40P01': [409, 'CONCURRENT_UPDATE', 'The data changed at the same time; try again.'],
+  // Writes are retried in the server first (UnitOfWork); these reach a client only when that failed.
+  '40001': [503, 'DATABASE_BUSY', 'The server is busy with other changes; try again shortly.'],
+  '40P01': [503, 'DATABASE_BUSY', 'The server is busy with other changes; try again shortly.'],
+  // lock_timeout: another write of the same user held its lock for too long.
+  '55P03': [503, 'DATABASE_BUSY', 'The server is busy with other changes; try again shortly.'],
   '57P01': [503, 'DATABASE_UNAVAILABLE', 'The database is not available right now.'],
   '57P03': [503, 'DATABASE_UNAVAILABLE', 'The database is not available right now.'],
 };
+
+/** Retry-After of a 503 (database busy or unavailable). */
+const RETRY_AFTER_SECONDS = '2';
 
 const connectionErrorCodes = new Set([
   'ECONNREFUSED',
@@ -98,6 +105,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         body.message = `An unexpected error occurred (request id ${requestId}).`;
     }
     if (response.headersSent) return;
+    // A busy or unreachable database is temporary: tell clients when to come back.
+    if (body.statusCode === 503) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
     response.status(body.statusCode).json(body);
   }
 }

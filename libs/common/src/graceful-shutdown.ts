@@ -27,3 +27,17 @@ export function exitCleanlyOnSignals(app: Closable, name: string): void {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
 }
+
+/**
+ * An unhandled rejection is a bug (every expected failure — Redis or the database away — is
+ * handled where it happens): log it under a fixed marker that the process tests look for, and
+ * exit 1 so a supervisor restarts the process, as Node itself would, but with a clear line.
+ */
+export function exitOnUnhandledRejection(name: string): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    new Logger(name).error(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+    process.exit(1);
+  });
+}

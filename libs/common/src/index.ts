@@ -13,3 +13,4 @@ export * from './current-user.decorator';
 export * from './validators';
 export * from './signed-tokens';
 export * from './rate-limit';
+export * from './security-headers';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 /** How the process stores data and talks to its peers (SPEC.md §2). */
@@ -42,6 +43,12 @@ export interface AppConfig {
   readonly outboxRelay: boolean;
   /** Delivered events stay in the outbox this many days for `GET /api/events?since=`. */
   readonly eventRetentionDays: number;
+  /**
+   * Which proxies' `X-Forwarded-For`/`-Proto` to believe (Express's `trust proxy`): false (the
+   * default: the socket's address is the client), a number of hops, or a list of addresses,
+   * subnets and the names loopback, linklocal, uniquelocal.
+   */
+  readonly trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -109,6 +116,30 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
   return raw;
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(env: Env): false | number | string[] {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === null || ['false', 'off', 'no', '0'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 32);
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const valid =
+      (PROXY_NAMES.includes(entry) && bits === undefined) ||
+      (isIP(address) !== 0 &&
+        extra === undefined &&
+        (bits === undefined ||
+          (/^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128))));
+    if (!valid) {
+      throw new ConfigError(
+        `TRUST_PROXY must be false, a number of hops, or addresses/subnets/${PROXY_NAMES.join('/')} separated by commas (got "${entry}")`,
+      );
+    }
+  }
+  return entries;
+}
+
 /**
  * Reads and validates the environment once. Every setting of the product is here; nothing else
  * reads `process.env`. A bad value throws a ConfigError naming it.
@@ -160,6 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         : path.resolve(webDist ?? path.join(root, 'dist', 'web', 'browser')),
     outboxRelay: oneOf(env, 'OUTBOX_RELAY', ['on', 'off'] as const, 'on') === 'on',
     eventRetentionDays: int(env, 'EVENT_RETENTION_DAYS', 7, 1, 365),
+    trustProxy: trustProxy(env),
   };
 }
 

@@ -1,11 +1,23 @@
-import { Clock } from '@app/common';
+import { AppError, Clock } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { UserEntity } from '@app/database';
+import { lockUserRow, UserEntity } from '@app/database';
 import { userDayOf } from '@app/domain';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventBuffer } from './event-buffer';
+
+/** How long a write waits for another write of the same user before answering 503. */
+export const USER_LOCK_TIMEOUT_MS = 5_000;
+/** Attempts of a write that PostgreSQL aborted as a deadlock or serialization failure. */
+const MAX_ATTEMPTS = 3;
+/** SQLSTATEs after which running the whole transaction again is safe and likely to succeed. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  return RETRYABLE.has((error.driverError as { code?: string } | undefined)?.code ?? '');
+}
 
 /** What every step of one write sees: the user, their day, the instant, and the events so far. */
 export interface WriteContext {
@@ -16,12 +28,16 @@ export interface WriteContext {
 }
 
 /**
- * One transaction per write: the steps run on its EntityManager (never the global pool,
- * which would deadlock on the embedded database), the recorded events are written to the
- * outbox before commit, and listeners hear about them after commit.
+ * One transaction per write: it first locks the user's row (so one user's writes queue behind
+ * each other instead of deadlocking; at most USER_LOCK_TIMEOUT_MS, then 503), the steps run on
+ * its EntityManager (never the global pool, which would deadlock on the embedded database), the
+ * recorded events are written to the outbox before commit, and listeners hear about them after
+ * commit. A transaction PostgreSQL aborts as a deadlock (with another user's write or a job) is
+ * run again, at most MAX_ATTEMPTS times in all.
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly logger = new Logger('UnitOfWork');
   private readonly committedListeners: ((userIds: string[]) => void)[] = [];
   private readonly writeListeners: ((userId: string) => Promise<void>)[] = [];
 
@@ -42,6 +58,23 @@ export class UnitOfWork {
     user: UserEntity,
     work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
   ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runOnce(user, work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        this.logger.warn(
+          `a write of user ${user.id} was aborted (${(error as Error).message}); retrying`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async runOnce<T>(
+    user: UserEntity,
+    work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
+  ): Promise<T> {
     const now = this.clock.now();
     const ctx: WriteContext = {
       user,
@@ -51,6 +84,8 @@ export class UnitOfWork {
     };
     let userIds: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
+      if (!(await lockUserRow(manager, user.id, USER_LOCK_TIMEOUT_MS)))
+        throw AppError.unauthorized('TOKEN_INVALID', 'The account no longer exists.');
       const value = await work(manager, ctx);
       userIds = ctx.events.size > 0 ? [user.id] : [];
       await ctx.events.flush(manager);

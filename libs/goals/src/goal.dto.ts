@@ -1,7 +1,8 @@
 import { IsLocalDate } from '@app/common';
 import type { GoalSnapshot } from '@app/contracts';
 import type { GoalEntity, GoalHabitEntity } from '@app/database';
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,6 +21,15 @@ import {
 } from 'class-validator';
 
 export const MAX_VALUE = 1e9;
+
+/** `habits`: optional, but never null (a null set of links means nothing; found by the fuzz run). */
+const HabitLinks = () =>
+  applyDecorators(
+    ValidateIf((_o, v) => v !== undefined),
+    IsArray(),
+    ValidateNested({ each: true }),
+    Type(() => GoalHabitLinkDto),
+  );
 
 export class GoalHabitLinkDto {
   @IsUUID('all') habitId!: string;
@@ -50,12 +60,9 @@ class GoalFieldsDto {
   @Min(0)
   @Max(MAX_VALUE)
   baseValue?: number;
-  /** The full set of linked habits (each at most once). */
-  @IsOptional()
-  @IsArray()
+  /** The full set of linked habits (each at most once); may be left out, not null. */
+  @HabitLinks()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => GoalHabitLinkDto)
   habits?: GoalHabitLinkDto[];
 }
 
@@ -63,7 +70,12 @@ export class CreateGoalDto extends GoalFieldsDto {}
 export class ReplaceGoalDto extends GoalFieldsDto {}
 
 /** PATCH: any subset of the fields, with the same rules. */
-export class UpdateGoalDto extends PartialType(CreateGoalDto) {}
+export class UpdateGoalDto extends PartialType(OmitType(CreateGoalDto, ['habits'] as const)) {
+  /** The full set of linked habits (each at most once); may be left out, not null. */
+  @HabitLinks()
+  @ArrayMaxSize(500)
+  habits?: GoalHabitLinkDto[];
+}
 
 export class GoalLinkDto {
   habitId!: string;

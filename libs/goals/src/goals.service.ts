@@ -1,5 +1,5 @@
 import { AppError, AuthUser } from '@app/common';
-import { GoalEntity, GoalHabitEntity, lockUserRow } from '@app/database';
+import { GoalEntity, GoalHabitEntity } from '@app/database';
 import { UnitOfWork, WriteContext } from '@app/events';
 import { HabitsRepository } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -29,8 +29,8 @@ export class GoalsService {
   ) {}
 
   create(user: AuthUser, dto: CreateGoalDto): Promise<GoalDto> {
+    // The UnitOfWork holds the user's row lock: concurrent creates cannot both pass the cap.
     return this.uow.run(user, async (manager, ctx) => {
-      await lockUserRow(manager, user.id); // serialises the cap check
       if (
         (await manager.getRepository(GoalEntity).count({ where: { userId: user.id } })) >=
         MAX_GOALS_PER_USER

@@ -1,6 +1,5 @@
 import { AuthUser } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { lockUserRow } from '@app/database';
 import { UnitOfWork, WriteContext } from '@app/events';
 import { EntityManager } from 'typeorm';
 import { GoalProgressService } from '@app/goals/progress';
@@ -58,7 +57,6 @@ export class HabitFreshnessService {
    * day-start hour recomputes all of the user's habits with the write that changed it.
    */
   async recomputeUserIn(manager: EntityManager, ctx: WriteContext): Promise<void> {
-    await lockUserRow(manager, ctx.user.id);
     const habits = await this.habits.lockAllOfUser(manager, ctx.user.id);
     const recomputed = await this.stats.recompute(manager, ctx, habits);
     this.stats.recordTransitions(ctx, recomputed.values());

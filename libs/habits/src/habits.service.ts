@@ -1,6 +1,6 @@
 import { AppError, AuthUser } from '@app/common';
 import type { PausePeriodSnapshot } from '@app/contracts';
-import { HabitEntity, lockUserRow } from '@app/database';
+import { HabitEntity } from '@app/database';
 import {
   applyStatusChange,
   DomainError,
@@ -95,8 +95,8 @@ export class HabitsService {
   create(user: AuthUser, dto: CreateHabitDto): Promise<HabitDto> {
     const schedule = checkedSchedule(dto);
     const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : [];
+    // The UnitOfWork holds the user's row lock: concurrent creates cannot both pass the cap.
     return this.uow.run(user, async (manager, ctx) => {
-      await lockUserRow(manager, user.id); // serialises the cap check
       if ((await this.habits.count(manager, user.id)) >= MAX_HABITS_PER_USER) {
         throw AppError.unprocessable(
           'HABIT_LIMIT_REACHED',

@@ -3,7 +3,7 @@ import { computeGoalProgress, computeHabitStats, evaluateSuggestions } from '@ap
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { toHabitHistory } from './habit-history.mapper';
+import { stillPresent, toHabitHistory } from './habit-history.mapper';
 import { HabitFreshnessService } from './habit-freshness.service';
 import { HabitsRepository } from './habits.repository';
 
@@ -48,7 +48,7 @@ export class StatsVerifier {
         habits.map((h) => h.id),
         '0000-01-01',
       );
-      for (const habit of habits) {
+      for (const habit of stillPresent(habits, records)) {
         if (habit.statsAsOf === null) {
           differences.push({
             kind: 'habit',

@@ -1,5 +1,5 @@
 import { JOB_NAMES, JobName, JobPayloads } from '@app/contracts';
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
@@ -8,6 +8,19 @@ import { JobRegistry } from './job-registry';
 import { HOURLY_CRON, JOB_ATTEMPTS, JOB_BACKOFF_MS } from './job-schedule';
 
 export const JOBS_QUEUE = 'jobs';
+
+let warnedAt = 0;
+/** One line every 10 s at most while Redis is unreachable. */
+function warnThrottled(logger: Logger, error: Error): void {
+  if (Date.now() - warnedAt < 10_000) return;
+  warnedAt = Date.now();
+  logger.warn(`queue connection: ${error.message} (BullMQ retries by itself)`);
+}
+
+function logBullErrors(queue: Queue): void {
+  const logger = new Logger('Jobs');
+  queue.on('error', (error: Error) => warnThrottled(logger, error));
+}
 
 const jobOptions = {
   attempts: JOB_ATTEMPTS,
@@ -26,7 +39,9 @@ export class BullJobSchedules implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(JOBS_QUEUE) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    logBullErrors(queue);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.scheduledJobs) return;
@@ -55,6 +70,12 @@ export class BullJobProcessor extends WorkerHost {
 
   constructor(private readonly registry: JobRegistry) {
     super();
+  }
+
+  /** Connection errors while Redis is down: BullMQ reconnects and carries on by itself. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    warnThrottled(this.logger, error);
   }
 
   async process(job: Job<JobPayloads[JobName], JobReport, JobName>): Promise<JobReport> {

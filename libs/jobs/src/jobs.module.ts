@@ -26,6 +26,8 @@ export function bullConnection(redisUrl: string) {
     db: Number(url.pathname.slice(1) || 0),
     tls: url.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
+    // Back within half a second of Redis returning (ioredis waits up to 2 s by default).
+    retryStrategy: (times: number) => Math.min(times * 100, 500),
   };
 }
 

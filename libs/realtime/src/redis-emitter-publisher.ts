@@ -1,6 +1,6 @@
-import { REDIS_CLIENT } from '@app/common';
+import { handlePublishFailures, REDIS_CLIENT } from '@app/common';
 import type { ServerEvent } from '@app/contracts';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
 import { emitToUser, EventPublisher } from './event-publisher';
@@ -15,10 +15,13 @@ export class RedisEmitterPublisher extends EventPublisher {
 
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {
     super();
-    this.emitter = new Emitter(redis);
+    this.emitter = new Emitter(handlePublishFailures(redis, new Logger('RedisEmitter')));
   }
 
   async publish(userId: string, events: readonly ServerEvent[]): Promise<void> {
+    // While Redis is down the events wait in the outbox (the relay's sweep retries).
+    if (this.redis.status !== 'ready')
+      throw new Error('Redis is unavailable: the events wait in the outbox');
     emitToUser(this.emitter, userId, events);
     // Commands on one connection run in order: the PING answers after the PUBLISHes.
     await this.redis.ping();

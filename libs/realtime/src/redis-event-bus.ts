@@ -1,4 +1,4 @@
-import { REDIS_CLIENT } from '@app/common';
+import { duplicateRedisClient, REDIS_CLIENT } from '@app/common';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { BusChannel, BusMessages, EventBus } from './event-bus';
@@ -37,8 +37,7 @@ export class RedisEventBus extends EventBus implements OnApplicationShutdown {
 
   private connectSubscriber(): Redis {
     if (this.subscriber) return this.subscriber;
-    const subscriber = this.redis.duplicate({ connectionName: 'habit-tracker-bus' });
-    subscriber.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+    const subscriber = duplicateRedisClient(this.redis, 'habit-tracker-bus');
     subscriber.on('message', (fullChannel: string, raw: string) => {
       const channel = fullChannel.slice(PREFIX.length);
       let message: unknown;

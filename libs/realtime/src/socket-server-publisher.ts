@@ -11,10 +11,12 @@ import { emitToUser, EventPublisher, RoomEmitter } from './event-publisher';
 export class SocketServerPublisher extends EventPublisher {
   private server: RoomEmitter | null = null;
   private flush: () => Promise<unknown> = async () => undefined;
+  private ready: () => boolean = () => true;
 
-  attach(server: RoomEmitter, flush?: () => Promise<unknown>): void {
+  attach(server: RoomEmitter, flush?: () => Promise<unknown>, ready?: () => boolean): void {
     this.server = server;
     if (flush) this.flush = flush;
+    if (ready) this.ready = ready;
   }
 
   detach(): void {
@@ -23,6 +25,7 @@ export class SocketServerPublisher extends EventPublisher {
 
   async publish(userId: string, events: readonly ServerEvent[]): Promise<void> {
     if (!this.server) throw new Error('no Socket.IO server is attached to this process');
+    if (!this.ready()) throw new Error('Redis is unavailable: the events wait in the outbox');
     emitToUser(this.server, userId, events);
     await this.flush();
   }

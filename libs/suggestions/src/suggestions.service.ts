@@ -19,6 +19,7 @@ import {
   HabitsService,
   habitNotFound,
   MAX_HABITS_PER_USER,
+  presentHabitHistory,
   toHabitHistory,
 } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -91,7 +92,7 @@ export class SuggestionsService {
         today,
       );
       const hidden = await this.dismissals.hiddenTypes(manager, habit.id, today);
-      const history = toHabitHistory(habit, records.get(habit.id)!);
+      const history = presentHabitHistory(habit, records);
       return evaluateSuggestions(history, today, storedStats(habit), hidden).map(toSuggestionDto);
     });
   }

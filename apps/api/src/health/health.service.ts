@@ -46,6 +46,8 @@ export class HealthService {
     let redis: ReadinessDto['redis'] = 'not_configured';
     if (this.redis) {
       try {
+        // A client that is reconnecting answers nothing: do not queue a probe behind it.
+        if (this.redis.status !== 'ready') throw new Error(`connection ${this.redis.status}`);
         await withTimeout(this.redis.ping());
         redis = 'ok';
       } catch (error) {

@@ -39,7 +39,8 @@ const descriptions: Record<string, string> = {
   '422': 'A domain rule was broken.',
   '429': 'Rate limited.',
   '500': 'Unexpected error (no internals in the body).',
-  '503': 'Database unavailable.',
+  '503':
+    'DATABASE_UNAVAILABLE, or DATABASE_BUSY when another write of the user held it too long (Retry-After).',
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Clock, REDIS_CLIENT } from '@app/common';
+import { Clock, duplicateRedisClient, handlePublishFailures, REDIS_CLIENT } from '@app/common';
 import { SOCKET_PATH, type ServerToClientEvents, type SocketAuthErrorData } from '@app/contracts';
 import { SocketServerPublisher, userRoom } from '@app/realtime';
 import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
@@ -54,14 +54,19 @@ export class EventsGateway
 
   afterInit(server: Server): void {
     let flush: (() => Promise<unknown>) | undefined;
+    let ready: (() => boolean) | undefined;
     if (this.redis) {
-      const pub = this.redis.duplicate({ connectionName: 'habit-tracker-io-pub' });
-      const sub = this.redis.duplicate({ connectionName: 'habit-tracker-io-sub' });
-      for (const client of [pub, sub])
-        client.on('error', (error: Error) => this.logger.warn(`Redis: ${error.message}`));
+      const pub = handlePublishFailures(
+        duplicateRedisClient(this.redis, 'habit-tracker-io-pub'),
+        this.logger,
+      );
+      const sub = duplicateRedisClient(this.redis, 'habit-tracker-io-sub');
       this.redisClients = [pub, sub];
       server.adapter(createAdapter(pub, sub));
       flush = () => pub.ping();
+      // While Redis is down nothing is emitted: the events wait in the outbox, and the relay's
+      // sweep delivers them to every instance's sockets once Redis is back.
+      ready = () => pub.status === 'ready';
     }
     server.use((socket, next) => {
       this.authenticator.authenticate(socket.handshake.auth, socket.handshake.query).then(
@@ -81,7 +86,7 @@ export class EventsGateway
         },
       );
     });
-    this.publisher.attach(server, flush);
+    this.publisher.attach(server, flush, ready);
   }
 
   handleConnection(socket: ClientSocket): void {

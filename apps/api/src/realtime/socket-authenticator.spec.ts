@@ -17,8 +17,12 @@ describe('SocketAuthenticator', () => {
   const userId = '3f0c9a52-1c1e-4a57-9d7e-6a3c1b2d4e5f';
   const clock = new FixedClock(new Date('2026-03-10T12:00:00Z'));
   const tokens = new AccessTokens({ jwtSecret: 'x'.repeat(32) } as AppConfig, clock);
+  const sessionId = '9b1d2c3e-4f50-4a61-8b72-c3d4e5f60718';
   let user: Partial<UserEntity> | null;
-  const users = { findById: async () => user } as unknown as UsersRepository;
+  let sessionEnded = false;
+  const users = {
+    findForAccessToken: async () => (user ? { user, sessionEnded } : null),
+  } as unknown as UsersRepository;
   const authenticator = new SocketAuthenticator(tokens, users);
   const codeOf = (auth: Record<string, unknown>, query?: Record<string, unknown>) =>
     authenticator.authenticate(auth, query).then(
@@ -29,10 +33,11 @@ describe('SocketAuthenticator', () => {
   beforeEach(() => {
     clock.instant = new Date('2026-03-10T12:00:00Z');
     user = { id: userId, isActive: true };
+    sessionEnded = false;
   });
 
   it('accepts a valid token (with or without "Bearer ") and reports when it expires', async () => {
-    const { token } = tokens.sign(userId);
+    const { token } = tokens.sign(userId, sessionId);
     for (const sent of [token, `Bearer ${token}`]) {
       const identity = await authenticator.authenticate({ token: sent });
       expect(identity.user.id).toBe(userId);
@@ -50,13 +55,19 @@ describe('SocketAuthenticator', () => {
   });
 
   it('refuses an expired token, and an inactive or deleted user', async () => {
-    const { token } = tokens.sign(userId);
+    const { token } = tokens.sign(userId, sessionId);
     clock.instant = new Date('2026-03-10T12:15:01Z');
     expect(await codeOf({ token })).toBe('TOKEN_EXPIRED');
     clock.instant = new Date('2026-03-10T12:00:00Z');
     user = { id: userId, isActive: false };
     expect(await codeOf({ token })).toBe('TOKEN_INVALID');
     user = null;
+    expect(await codeOf({ token })).toBe('TOKEN_INVALID');
+  });
+
+  it('refuses a token whose session has ended (logout, logout-all, password change)', async () => {
+    const { token } = tokens.sign(userId, sessionId);
+    sessionEnded = true;
     expect(await codeOf({ token })).toBe('TOKEN_INVALID');
   });
 });

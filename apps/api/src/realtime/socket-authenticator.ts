@@ -1,4 +1,4 @@
-import { AccessTokens, UsersRepository } from '@app/auth';
+import { AccessTokenClaims, AccessTokens, UsersRepository } from '@app/auth';
 import { AppError } from '@app/common';
 import type { SocketAuthErrorCode } from '@app/contracts';
 import type { UserEntity } from '@app/database';
@@ -47,17 +47,18 @@ export class SocketAuthenticator {
       );
     }
     const token = raw.trim().replace(/^bearer\s+/i, '');
-    let userId: string;
+    let claims: AccessTokenClaims;
     try {
-      userId = this.accessTokens.verify(token);
+      claims = this.accessTokens.verify(token);
     } catch (error) {
       if (error instanceof AppError && error.code === 'TOKEN_EXPIRED')
         throw new SocketAuthError('TOKEN_EXPIRED', 'The access token has expired: refresh it.');
       if (error instanceof AppError) throw invalid();
       throw error;
     }
-    const user = await this.users.findById(userId);
-    if (!user?.isActive) throw invalid();
+    const found = await this.users.findForAccessToken(claims.userId, claims.sessionId);
+    if (!found?.user.isActive || found.sessionEnded) throw invalid();
+    const user = found.user;
     // Verified above; decoding again only reads the expiry.
     const { exp } = jwt.decode(token) as jwt.JwtPayload;
     if (typeof exp !== 'number') throw invalid();

@@ -12,7 +12,7 @@ export interface ReplaceGoalDto {
   description?: string | null;
 
   /**
-   * The full set of linked habits (each at most once).
+   * The full set of linked habits (each at most once); may be left out, not null.
    */
   habits?: Array<GoalHabitLinkDto>;
   name: string;
