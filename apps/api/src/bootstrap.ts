@@ -3,7 +3,7 @@ import {
   bodyParserErrors,
   createValidationPipe,
   jsonBodyParser,
-  logLevels,
+  appLogger,
   requestId,
 } from '@app/common';
 import { AppConfig } from '@app/config';
@@ -83,7 +83,7 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     abortOnError: false,
-    logger: logLevels(config.logLevel),
+    logger: appLogger(config.logLevel),
   });
   configureApp(app, config);
   return app;
