@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('the web app in standalone mode', () => {
-  it('is served at / with deep links, immutable hashed assets and a no-cache index.html', async () => {
+  it('is served at / with deep links, immutable compressed assets and a no-cache index.html', async () => {
     const html = { accept: 'text/html' };
     const deepLink = await fetch(`${app.baseUrl}/today`, { headers: html });
     expect(deepLink.status).toBe(200);
@@ -69,6 +69,9 @@ describe('the web app in standalone mode', () => {
     const asset = await fetch(`${app.baseUrl}/${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Precompressed at build time (fetch asks for gzip, deflate and br).
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('vary')).toMatch(/accept-encoding/i);
 
     const api = await fetch(`${app.baseUrl}/api/no-such-thing`, { headers: html });
     expect(api.status).toBe(404);
