@@ -357,7 +357,7 @@ describe(`auth (${testDb()})`, () => {
       expect(invalid.status).toBe(400);
       expect(invalid.body).toEqual(errorOf(400, 'INVALID_TIME_ZONE'));
       expect(invalid.body.details.fields).toEqual([
-        { path: 'timezone', message: expect.any(String) },
+        { path: 'timezone', code: 'INVALID_TIME_ZONE', message: expect.any(String) },
       ]);
       expect((await me(s.accessToken)).body).toMatchObject({
         timezone: 'Asia/Tokyo',
