@@ -114,6 +114,18 @@ describe('habits', () => {
     expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
     expect(posted).toBe(false);
     expect(await captureEveryLook(page, 'habit-editor')).toEqual([]);
+
+    // Fixing the fields takes the form's message away, before any new attempt (point 8).
+    const message = page.getByRole('alert').filter({ hasText: 'correct the highlighted fields' });
+    expect(await message.count()).toBe(1);
+    await page.getByLabel('Name').fill('Fixed');
+    await page.getByLabel('Every how many days').fill('2');
+    await message.waitFor({ state: 'detached' });
+
+    // A start date far ahead is limited, a near one explained (point 8).
+    await page.getByLabel('Start date').fill(addDays(today, 3));
+    await page.getByTestId('start-hint').filter({ hasText: 'shows on Today from then' }).waitFor();
+    expect(await page.getByLabel('Start date').getAttribute('max')).toBe(addDays(today, 365));
   });
 
   it('creates each schedule kind through the builder, and the API’s habit matches', async () => {
@@ -148,7 +160,7 @@ describe('habits', () => {
     const weekdays = await createThroughBuilder(
       'Yoga',
       async () => {
-        await page.getByLabel('On weekdays').check();
+        await page.getByLabel('On chosen days').check();
         // Mon, Wed and Fri come ticked; tick Tuesday and untick Wednesday.
         await page.getByRole('checkbox', { name: 'Tuesday' }).check();
         await page.getByRole('checkbox', { name: 'Wednesday' }).uncheck();
@@ -256,6 +268,63 @@ describe('habits', () => {
     const path = (await trend.locator('svg path.line').first().getAttribute('d')) ?? '';
     expect(path.length).toBeGreaterThan(10);
     expect(await captureEveryLook(page, 'habit-detail')).toEqual([]);
+  });
+
+  it('after Edit → Save draws each part of the habit page once (issue 16, point 1)', async () => {
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Edit habit' }).waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
+    // Read has a mostly missed history, so it has suggestions; wait for them and the charts.
+    await page.getByTestId('suggestion').first().waitFor();
+    await page.getByTestId('heatmap').waitFor();
+    await page.getByTestId('trend-chart').locator('svg path.line').first().waitFor();
+    await page.getByTestId('monthly-chart').locator('svg path.bar').first().waitFor();
+    expect(await page.getByText(/^Loading/).count()).toBe(0);
+    expect(await page.getByTestId('no-suggestions').count()).toBe(0);
+    expect(await page.locator('svg.ngx-charts').count()).toBe(3);
+    expect(await page.getByTestId('heatmap').count()).toBe(1);
+  });
+
+  it('offers “Remove log” once, and only on a day that has a log (point 2)', async () => {
+    const yesterday = addDays(today, -1);
+    const dayLog = page.getByTestId('day-log');
+    await page.locator(`[data-date="${yesterday}"]`).click();
+    await dayLog.getByTestId('day-status').filter({ hasText: 'done' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove log' }).count()).toBe(1);
+    const unlogged = addDays(today, -3);
+    await page.locator(`[data-date="${unlogged}"]`).click();
+    await dayLog.getByTestId('day-status').filter({ hasText: 'missed' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove log' }).count()).toBe(0);
+    expect(await page.getByTestId('day-log').count()).toBe(1);
+    await dayLog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('offers no day before the start date, and shows a failed save inside the day (point 3)', async () => {
+    const beforeStart = page.locator(`[data-date="${addDays(today, -11)}"]`);
+    expect(await beforeStart.getAttribute('aria-disabled')).toBe('true');
+    await beforeStart.click();
+    expect(await page.getByTestId('day-log').count()).toBe(0);
+
+    // The server refuses the day (as it would one before the start): the message is in the form.
+    await page.route('**/api/habit-logs', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          code: 'LOG_DATE_BEFORE_START',
+          message: 'The log date is before the habit’s start date.',
+        }),
+      }),
+    );
+    await page.locator(`[data-date="${addDays(today, -2)}"]`).click();
+    const dayLog = page.getByTestId('day-log');
+    await dayLog.getByRole('button', { name: 'Save day' }).click();
+    await dayLog.getByRole('alert').filter({ hasText: 'before the habit started' }).waitFor();
+    await page.unroute('**/api/habit-logs');
+    await dayLog.getByRole('button', { name: 'Close' }).click();
   });
 
   it('pauses and resumes a habit', async () => {

@@ -81,8 +81,23 @@ describe('the web app in standalone mode', () => {
   });
 
   it('sends a signed-out deep link to sign-in, remembering the page', async () => {
+    // A first visit has no session to restore: nothing fails on the way (issue 16, point 8).
+    const consoleErrors: string[] = [];
+    const failed: string[] = [];
+    const onConsole = (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    };
+    const onResponse = (response: { status(): number; url(): string }) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    };
+    page.on('console', onConsole);
+    page.on('response', onResponse);
     await page.goto('/today');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    page.off('console', onConsole);
+    page.off('response', onResponse);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/today');
     expect(await captureEveryLook(page, 'sign-in')).toEqual([]);

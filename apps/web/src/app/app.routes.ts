@@ -1,4 +1,3 @@
-import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { Routes } from '@angular/router';
 import { requireSignedIn, requireSignedOut } from './auth/auth.guards';
 

@@ -14,6 +14,29 @@ import { REFRESH_CSRF_HEADER, sessionRequestContext } from './session-request';
 /** Renew this long before the access token expires, so requests never carry a stale one. */
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 const MIN_RENEW_DELAY_MS = 5_000;
+/**
+ * Set while this browser holds a session. The refresh cookie is httpOnly (unreadable here), so
+ * without this a first visit would ask the server to restore a session it never had — a 401
+ * in the console on every signed-out load.
+ */
+const SESSION_HINT_KEY = 'habit-tracker.session';
+
+function sessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return true; // storage blocked: ask the server, as before
+  }
+}
+
+function setSessionHint(present: boolean): void {
+  try {
+    if (present) localStorage.setItem(SESSION_HINT_KEY, '1');
+    else localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // storage blocked: restore() asks the server every time
+  }
+}
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 
@@ -41,9 +64,9 @@ export class SessionService {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.renewTimer));
   }
 
-  /** At start-up: a refresh cookie, if there is one, brings the session back. */
+  /** At start-up: a refresh cookie, if this browser has one, brings the session back. */
   async restore(): Promise<void> {
-    const renewed = await this.refresh();
+    const renewed = sessionHint() && (await this.refresh());
     if (!renewed) this.status.set('signed-out');
   }
 
@@ -143,6 +166,7 @@ export class SessionService {
     this.scheduleRenewal(tokens.expiresIn);
     this.me.set(await firstValueFrom(this.authApi.getMe()));
     this.status.set('signed-in');
+    setSessionHint(true);
     this.endedNotice.set(null);
   }
 
@@ -153,6 +177,7 @@ export class SessionService {
   }
 
   private clear(): void {
+    setSessionHint(false);
     clearTimeout(this.renewTimer);
     this.token.set(null);
     this.me.set(null);

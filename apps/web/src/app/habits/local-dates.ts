@@ -14,6 +14,11 @@ export function addDays(localDate: string, days: number): string {
   return formatIsoDate(date);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function diffDays(to: string, from: string): number {
+  return Math.round((parseLocalDate(to).getTime() - parseLocalDate(from).getTime()) / 86_400_000);
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(localDate: string): number {
   return ((parseLocalDate(localDate).getUTCDay() + 6) % 7) + 1;

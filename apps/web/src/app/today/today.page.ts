@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
 import type { HabitDto } from '@habit-tracker/api-client';
 import { NewHabitFormComponent } from '../habits/new-habit-form.component';
+import { DayNotesDialogComponent } from '../habits/day-notes-dialog.component';
+import type { DayLogStatus } from '../habits/recent-days';
 import { formatLocalDate } from './day-clock';
 import { HabitCardComponent } from './habit-card.component';
 import type { TodayStatus } from './habit-snapshots';
@@ -9,7 +18,7 @@ import { TodayStore } from './today.store';
 @Component({
   selector: 'ht-today-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [HabitCardComponent, NewHabitFormComponent],
+  imports: [HabitCardComponent, NewHabitFormComponent, DayNotesDialogComponent],
   providers: [TodayStore],
   template: `
     <main id="main" class="page" tabindex="-1">
@@ -55,10 +64,20 @@ import { TodayStore } from './today.store';
                     [busy]="store.isBusy(habit.id)"
                     (logTapped)="logToday(habit, $event)"
                     (undoTapped)="undoToday(habit)"
+                    (dayToggled)="setDay(habit, $event)"
+                    (notesOpened)="openNotes(habit, $event)"
                   />
                 </li>
               }
             </ul>
+          }
+          @if (notesFor(); as open) {
+            <ht-day-notes-dialog
+              [habit]="open.habit"
+              [date]="open.date"
+              (changed)="addHabit($event)"
+              (closed)="notesFor.set(null)"
+            />
           }
           <section class="add-habit">
             <ht-new-habit-form (created)="addHabit($event)" />
@@ -128,6 +147,8 @@ export class TodayPage implements OnInit {
     const today = this.store.today();
     return today ? formatLocalDate(today) : null;
   });
+  /** The day whose notes are open (a long press on the strip). */
+  protected readonly notesFor = signal<{ habit: HabitDto; date: string } | null>(null);
   protected readonly progressLabel = computed(() => {
     const total = this.store.habits().length;
     return total > 0 ? `${this.store.doneCount()} of ${total} done` : null;
@@ -143,6 +164,14 @@ export class TodayPage implements OnInit {
 
   protected undoToday(habit: HabitDto): Promise<void> {
     return this.store.undoToday(habit);
+  }
+
+  protected setDay(habit: HabitDto, day: { date: string; status: DayLogStatus | null }) {
+    return this.store.setDay(habit, day.date, day.status);
+  }
+
+  protected openNotes(habit: HabitDto, date: string): void {
+    this.notesFor.set({ habit, date });
   }
 
   protected retryLoading(): Promise<void> {

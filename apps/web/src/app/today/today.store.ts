@@ -6,6 +6,8 @@ import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { LiveEvents } from '../live/live-events';
+import { DayLogWriter } from '../habits/day-log-writer.service';
+import { type DayLogStatus, withDayLog } from '../habits/recent-days';
 import { delayUntilNextDay } from './day-clock';
 import {
   isOnToday,
@@ -29,6 +31,7 @@ export type LoadState = 'loading' | 'ready' | 'error';
 export class TodayStore {
   private readonly habitsApi = inject(HabitsService);
   private readonly logsApi = inject(HabitLogsService);
+  private readonly dayWriter = inject(DayLogWriter);
   private readonly session = inject(SessionService);
   private readonly snapshots = signal<HabitDto[]>([]);
   private readonly busyIds = signal<ReadonlySet<string>>(new Set());
@@ -125,6 +128,13 @@ export class TodayStore {
       );
       return snapshot;
     });
+  }
+
+  /** One tap on the strip: `date` becomes `status` (null: its log is removed). */
+  setDay(habit: HabitDto, date: string, status: DayLogStatus | null): Promise<void> {
+    return this.mutate(habit, withDayLog(habit, date, status), () =>
+      this.dayWriter.setDay(habit, date, status),
+    );
   }
 
   undoToday(habit: HabitDto): Promise<void> {
