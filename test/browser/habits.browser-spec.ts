@@ -12,6 +12,8 @@ const ZONE = 'Europe/London';
 
 interface Habit {
   id: string;
+  color: string;
+  icon: string | null;
   name: string;
   frequency: string;
   timesPerWeek: number | null;
@@ -152,10 +154,19 @@ describe('habits', () => {
         await page.getByLabel('Times a week', { exact: true }).check();
         await page.getByLabel('Times a week', { exact: true }).last().waitFor();
         await page.locator('#schedule-times').fill('4');
+        // A colour and an icon (issue 16).
+        await page.getByRole('radio', { name: 'Blue' }).check();
+        await page.getByRole('radio', { name: 'Swimming' }).check();
       },
       '4 times a week',
     );
-    expect(weekly).toMatchObject({ frequency: 'weekly', timesPerWeek: 4, daysOfWeek: null });
+    expect(weekly).toMatchObject({
+      frequency: 'weekly',
+      timesPerWeek: 4,
+      daysOfWeek: null,
+      color: 'blue',
+      icon: '🏊',
+    });
 
     const weekdays = await createThroughBuilder(
       'Yoga',
@@ -257,12 +268,19 @@ describe('habits', () => {
   it('draws the bar and line charts (ngx-charts under OnPush, zoneless)', async () => {
     // ngx-charts keeps a zero bar as a hidden path: wait for drawn ones (yesterday's week).
     const drawnBars = 'svg path.bar:not(.hidden)';
+    // Read started 10 days ago: a bar for each week and month since then, none before (point 8).
+    const start = addDays(today, -10);
+    const mondayOf = (date: string) =>
+      addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const weeks =
+      (Date.parse(mondayOf(today)) - Date.parse(mondayOf(start))) / (7 * 86_400_000) + 1;
+    const months = start.slice(0, 7) === today.slice(0, 7) ? 1 : 2;
     const weekly = page.getByTestId('weekly-chart');
     await weekly.locator(drawnBars).first().waitFor();
-    expect(await weekly.locator('svg path.bar').count()).toBe(12);
+    expect(await weekly.locator('svg path.bar').count()).toBe(weeks);
     const monthly = page.getByTestId('monthly-chart');
     await monthly.locator(drawnBars).first().waitFor();
-    expect(await monthly.locator('svg path.bar').count()).toBe(12);
+    expect(await monthly.locator('svg path.bar').count()).toBe(months);
     const trend = page.getByTestId('trend-chart');
     await trend.locator('svg path.line').first().waitFor();
     const path = (await trend.locator('svg path.line').first().getAttribute('d')) ?? '';
@@ -279,7 +297,7 @@ describe('habits', () => {
     await page.getByTestId('suggestion').first().waitFor();
     await page.getByTestId('heatmap').waitFor();
     await page.getByTestId('trend-chart').locator('svg path.line').first().waitFor();
-    await page.getByTestId('monthly-chart').locator('svg path.bar').first().waitFor();
+    await page.getByTestId('monthly-chart').locator('svg path.bar:not(.hidden)').first().waitFor();
     expect(await page.getByText(/^Loading/).count()).toBe(0);
     expect(await page.getByTestId('no-suggestions').count()).toBe(0);
     expect(await page.locator('svg.ngx-charts').count()).toBe(3);
@@ -303,7 +321,8 @@ describe('habits', () => {
   it('offers no day before the start date, and shows a failed save inside the day (point 3)', async () => {
     const beforeStart = page.locator(`[data-date="${addDays(today, -11)}"]`);
     expect(await beforeStart.getAttribute('aria-disabled')).toBe('true');
-    await beforeStart.click();
+    // Playwright will not click a disabled cell: send the click a user's tap would.
+    await beforeStart.dispatchEvent('click');
     expect(await page.getByTestId('day-log').count()).toBe(0);
 
     // The server refuses the day (as it would one before the start): the message is in the form.

@@ -1,7 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  Injector,
+  untracked,
+} from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService } from './auth/session.service';
-import { LiveConnection } from './live/live-connection.service';
 import { ToastOutletComponent } from './live/toast-outlet.component';
 
 /** The five destinations, with the tab bar's icons (24 × 24 strokes). */
@@ -59,7 +66,10 @@ const TABS = [
     </header>
     <router-outlet />
     @if (session.signedIn()) {
-      <ht-toast-outlet />
+      <!-- Loaded with the first signed-in page, not with sign-in (the first load stays small). -->
+      @defer (on immediate) {
+        <ht-toast-outlet />
+      }
     }
   `,
   styles: `
@@ -76,6 +86,8 @@ const TABS = [
       display: inline-flex;
       align-items: center;
       gap: 0.5rem;
+      min-height: 2.75rem;
+      min-width: 2.75rem;
       color: var(--brand);
       font-weight: 700;
       text-decoration: none;
@@ -163,13 +175,25 @@ const TABS = [
 export class AppComponent {
   protected readonly tabs = TABS;
   protected readonly session = inject(SessionService);
-  /** Created with the shell: it connects while someone is signed in, and only then. */
-  protected readonly live = inject(LiveConnection);
+  private readonly injector = inject(Injector);
+  private liveStarted = false;
   protected readonly email = computed(() => this.session.user()?.email ?? '');
   protected readonly displayName = computed(() => {
     const user = this.session.user();
     return user?.fullName || user?.email || '';
   });
+
+  constructor() {
+    // The live connection (Socket.IO, toasts) loads at the first sign-in, then follows the
+    // session by itself: connected while someone is signed in, and only then.
+    effect(() => {
+      if (!this.session.signedIn() || this.liveStarted) return;
+      this.liveStarted = true;
+      untracked(() =>
+        import('./live/live-connection.service').then((m) => this.injector.get(m.LiveConnection)),
+      );
+    });
+  }
 
   protected signOut(): Promise<void> {
     return this.session.signOut();

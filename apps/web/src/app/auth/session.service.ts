@@ -1,13 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import {
-  AuthService as AuthApi,
-  type LoginDto,
-  type MeDto,
-  type RegisterDto,
-  type TokenResponseDto,
-} from '@habit-tracker/api-client';
+import type { LoginDto, MeDto, RegisterDto, TokenResponseDto } from '@habit-tracker/api-client';
+// The service's own file, not the package's index: the first load carries only what it uses.
+import { AuthService as AuthApi } from '@habit-tracker/api-client/services/auth.service';
 import { firstValueFrom } from 'rxjs';
 import { REFRESH_CSRF_HEADER, sessionRequestContext } from './session-request';
 

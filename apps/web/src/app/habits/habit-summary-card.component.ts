@@ -96,8 +96,16 @@ import {
       padding: 0.9rem 1rem;
       border: 1px solid var(--line);
       border-left: 6px solid var(--habit);
+
       border-radius: 12px;
       background: var(--surface);
+    }
+    @media (max-width: 640px) {
+      .habit,
+      .card {
+        padding: 0.75rem;
+        border-left-width: 4px;
+      }
     }
     header {
       display: flex;

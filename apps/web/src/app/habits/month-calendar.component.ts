@@ -54,7 +54,7 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
             <th scope="col">{{ name }}</th>
           }
           @if (weekly()) {
-            <th scope="col">Week</th>
+            <th scope="col" class="tally-head"><abbr title="Week">Wk</abbr></th>
           }
         </tr>
       </thead>
@@ -125,9 +125,16 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     .calendar {
       width: 100%;
       border-collapse: separate;
-      border-spacing: 3px;
+      border-spacing: 2px;
       table-layout: fixed;
       margin-top: 0.4rem;
+    }
+    /* Narrow, so the days keep 44 px on a 375 px phone. */
+    .tally-head {
+      width: 1.5rem;
+    }
+    abbr {
+      text-decoration: none;
     }
     th {
       font-size: 0.78rem;
@@ -193,8 +200,9 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
       outline-offset: 1px;
     }
     .tally {
-      font-size: 0.85rem;
+      font-size: 0.7rem;
       font-weight: 700;
+      white-space: nowrap;
     }
     .tally.met {
       color: var(--done);

@@ -6,7 +6,7 @@ import {
   type ServerToClientEvents,
   type SocketAuthErrorData,
 } from '@app/contracts';
-import { EventsService } from '@habit-tracker/api-client';
+import { EventsService } from '@habit-tracker/api-client/services/events.service';
 import { firstValueFrom } from 'rxjs';
 import type { Socket } from 'socket.io-client';
 import { SessionService } from '../auth/session.service';
