@@ -346,6 +346,39 @@ describe('habits', () => {
     await dayLog.getByRole('button', { name: 'Close' }).click();
   });
 
+  it('moving the start date back explains the new misses first, and startles no one after (point 3)', async () => {
+    const journal = await user.api<Habit>('POST', '/api/habits', {
+      name: 'Journal',
+      frequency: 'daily',
+    });
+    await page.goto(`/habits/${journal.id}/edit`);
+    // The form is filled once the habit's status section shows.
+    await page.getByRole('heading', { name: 'Status' }).waitFor();
+    await page.getByLabel('Start date').fill(addDays(today, -15));
+    await page
+      .getByTestId('start-hint')
+      .filter({ hasText: 'The 15 days from' })
+      .filter({ hasText: 'will count as missed until you log them' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('status').filter({ hasText: 'At risk' }).waitFor();
+    // A later event from another device: once its toast shows, the at-risk one (earlier in
+    // the user's sequence) has been received too — and was kept quiet, this tab having caused it.
+    const goal = await user.api<{ id: string }>('POST', '/api/goals', {
+      name: 'One swim',
+      targetValue: 1,
+      unit: 'swims',
+      habits: [{ habitId: created['Swim'] }],
+    });
+    await user.api('POST', '/api/habit-logs', { habitId: created['Swim'], status: 'done' });
+    await page.getByTestId('toast').filter({ hasText: 'Goal reached' }).waitFor();
+    expect(await page.getByTestId('toast').filter({ hasText: 'is at risk' }).count()).toBe(0);
+    await user.api('DELETE', `/api/goals/${goal.id}`);
+    await user.api('DELETE', `/api/habits/${journal.id}`);
+    await page.goto(`/habits/${created['Read']}`);
+    await page.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
+  });
+
   it('pauses and resumes a habit', async () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByTestId('status').filter({ hasText: 'Paused' }).waitFor();

@@ -1,6 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import { HabitLogsService, type HabitDto, type HabitLogDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
+import { OwnWrites } from '../live/own-writes';
 import { PENDING_LOG_ID } from '../today/habit-snapshots';
 import type { DayLogStatus } from './recent-days';
 
@@ -8,12 +9,14 @@ import type { DayLogStatus } from './recent-days';
 @Injectable({ providedIn: 'root' })
 export class DayLogWriter {
   private readonly logsApi = inject(HabitLogsService);
+  private readonly ownWrites = inject(OwnWrites);
 
   /**
    * Logs `status` on `date` (keeping the day's notes), or removes the day's log when null.
    * `habit` is the snapshot held before the tap (the guess carries no real log id).
    */
   async setDay(habit: HabitDto, date: string, status: DayLogStatus | null): Promise<HabitDto> {
+    this.ownWrites.note(habit.id);
     if (status !== null) {
       const { habit: snapshot } = await firstValueFrom(
         this.logsApi.logHabit({ body: { habitId: habit.id, logDate: date, status } }),
@@ -43,6 +46,7 @@ export class DayLogWriter {
     status: HabitLogDto['status'],
     notes: string,
   ): Promise<HabitDto> {
+    this.ownWrites.note(habitId);
     const { habit } = await firstValueFrom(
       this.logsApi.logHabit({
         body: { habitId, logDate: date, status, notes: notes.trim() || null },

@@ -13,6 +13,7 @@ import {
 } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
+import { OwnWrites } from '../live/own-writes';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { newerOf } from '../today/habit-snapshots';
 import { periodsSince, type PeriodRate, weekTallyRates } from '../shared/charts/chart-series';
@@ -37,6 +38,7 @@ export class HabitDetailStore {
   private readonly analyticsApi = inject(AnalyticsService);
   private readonly suggestionsApi = inject(SuggestionsService);
   private readonly session = inject(SessionService);
+  private readonly ownWrites = inject(OwnWrites);
   private habitId = '';
 
   readonly habit = signal<HabitDto | null>(null);
@@ -154,6 +156,7 @@ export class HabitDetailStore {
     errorTo = this.actionError,
   ): Promise<void> {
     if (this.busy()) return;
+    this.ownWrites.note(this.habitId);
     this.busy.set(true);
     this.actionError.set(null);
     this.dayError.set(null);

@@ -12,6 +12,7 @@ import { Router, RouterLink } from '@angular/router';
 import { HabitsService, type HabitDto, type PausePeriodDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
+import { OwnWrites } from '../live/own-writes';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { HabitActionsComponent } from './habit-actions.component';
@@ -265,6 +266,7 @@ export class HabitEditorPage {
   private readonly habitsApi = inject(HabitsService);
   private readonly router = inject(Router);
   private readonly session = inject(SessionService);
+  private readonly ownWrites = inject(OwnWrites);
 
   /** The habit's id from the route (absent when creating). */
   readonly id = input<string>();
@@ -393,6 +395,7 @@ export class HabitEditorPage {
     this.saving.set(true);
     try {
       const id = this.id();
+      if (id) this.ownWrites.note(id);
       const habit = id
         ? await firstValueFrom(this.habitsApi.updateHabit({ id, body }))
         : await firstValueFrom(this.habitsApi.createHabit({ body }));

@@ -103,6 +103,8 @@ describe('heatmap grid', () => {
     expect(march.rows[0].slice(0, 6)).toEqual([null, null, null, null, null, null]);
     expect(march.rows[0][6]?.date).toBe('2026-03-01');
     expect(march.rows[2][1]?.date).toBe(TODAY);
+    // The days after this week are shown as not yet come.
+    expect(march.rows[5][1]).toMatchObject({ date: '2026-03-31', look: 'future', disabled: true });
     expect(march.rows).toHaveLength(6);
     expect(march).toMatchObject({ previous: '2026-02', next: null });
     expect(monthView(grid, '2025-03').previous).toBeNull();

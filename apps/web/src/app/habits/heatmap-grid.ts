@@ -151,6 +151,18 @@ export function buildHeatmapGrid(
   return { from, to, rows, monthLabels, weeks };
 }
 
+function futureCell(date: string): HeatmapCell {
+  return {
+    date,
+    status: null,
+    look: 'future',
+    disabled: true,
+    label: `${formatDayLabel(date)}: not yet`,
+    week: -1,
+    day: (parseLocalDate(date).getUTCDay() + 6) % 7,
+  };
+}
+
 export interface MonthView {
   /** `YYYY-MM` */
   month: string;
@@ -176,7 +188,9 @@ export function monthView(grid: HeatmapGrid, month: string): MonthView {
     rows.push(
       Array.from({ length: 7 }, (_, day) => {
         const date = addDays(monday, day);
-        return date.slice(0, 7) === month ? (byDate.get(date) ?? null) : null;
+        if (date.slice(0, 7) !== month) return null;
+        // The grid ends with this week: the rest of the month is still to come.
+        return byDate.get(date) ?? (date > grid.to ? futureCell(date) : null);
       }),
     );
     const week = weeksByMonday.get(monday);

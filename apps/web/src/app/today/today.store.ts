@@ -6,6 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { LiveEvents } from '../live/live-events';
+import { OwnWrites } from '../live/own-writes';
 import { DayLogWriter } from '../habits/day-log-writer.service';
 import { type DayLogStatus, withDayLog } from '../habits/recent-days';
 import { delayUntilNextDay } from './day-clock';
@@ -32,6 +33,7 @@ export class TodayStore {
   private readonly habitsApi = inject(HabitsService);
   private readonly logsApi = inject(HabitLogsService);
   private readonly dayWriter = inject(DayLogWriter);
+  private readonly ownWrites = inject(OwnWrites);
   private readonly session = inject(SessionService);
   private readonly snapshots = signal<HabitDto[]>([]);
   private readonly busyIds = signal<ReadonlySet<string>>(new Set());
@@ -167,6 +169,7 @@ export class TodayStore {
     call: () => Promise<HabitDto>,
   ): Promise<void> {
     if (this.isBusy(before.id)) return;
+    this.ownWrites.note(before.id);
     this.setBusy(before.id, true);
     this.actionError.set(null);
     this.replace(guess);
