@@ -11,6 +11,12 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService } from './auth/session.service';
 import { ToastOutletComponent } from './live/toast-outlet.component';
 
+/** Runs `task` when the browser is idle (at most 2 s later). */
+function whenIdle(task: () => unknown): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
 /** The five destinations, with the tab bar's icons (24 × 24 strokes). */
 const TABS = [
   { path: '/today', label: 'Today', icon: 'M20 6 9 17l-5-5' },
@@ -67,7 +73,7 @@ const TABS = [
     <router-outlet />
     @if (session.signedIn()) {
       <!-- Loaded with the first signed-in page, not with sign-in (the first load stays small). -->
-      @defer (on immediate) {
+      @defer (on idle) {
         <ht-toast-outlet />
       }
     }
@@ -186,11 +192,16 @@ export class AppComponent {
   constructor() {
     // The live connection (Socket.IO, toasts) loads at the first sign-in, then follows the
     // session by itself: connected while someone is signed in, and only then.
+    // It waits for the page to settle first: the first render matters more than a socket.
     effect(() => {
       if (!this.session.signedIn() || this.liveStarted) return;
       this.liveStarted = true;
       untracked(() =>
-        import('./live/live-connection.service').then((m) => this.injector.get(m.LiveConnection)),
+        whenIdle(() =>
+          import('./live/live-connection.service').then((m) =>
+            this.injector.get(m.LiveConnection),
+          ),
+        ),
       );
     });
   }

@@ -3,6 +3,8 @@ import { addDays, formatDayLabel, formatShortDate, mondayOf, parseLocalDate } fr
 
 export type HeatmapStatus = HeatmapDayDto['status'];
 
+const MONTH_SHORT = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+
 /** 53 ISO weeks, the last one holding today (SPEC.md heatmap; ≤ 371 days, the API's limit). */
 export const HEATMAP_WEEKS = 53;
 
@@ -118,9 +120,7 @@ export function buildHeatmapGrid(
     if (mondayDate.getUTCDate() <= 7) {
       monthLabels.push({
         week,
-        label: new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(
-          mondayDate,
-        ),
+        label: MONTH_SHORT.format(mondayDate),
       });
     }
     if (weekly) weeks.push(weekCell(week, tallies.get(monday), today));

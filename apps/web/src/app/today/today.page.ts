@@ -80,7 +80,12 @@ import { TodayStore } from './today.store';
             />
           }
           <section class="add-habit">
-            <ht-new-habit-form (created)="addHabit($event)" />
+            <!-- Below the list: it can wait for the list to be drawn. -->
+            @defer (on idle) {
+              <ht-new-habit-form (created)="addHabit($event)" />
+            } @placeholder {
+              <p class="form-placeholder">Add a habit</p>
+            }
           </section>
         }
       }
@@ -131,6 +136,11 @@ import { TodayStore } from './today.store';
     .banner.error {
       background: var(--danger-soft);
       color: var(--ink);
+    }
+    .form-placeholder {
+      margin: 0;
+      min-height: 12rem;
+      font-weight: 700;
     }
     .add-habit {
       margin-top: 1.5rem;
