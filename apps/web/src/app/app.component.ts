@@ -13,7 +13,8 @@ import { ToastOutletComponent } from './live/toast-outlet.component';
 
 /** Runs `task` when the browser is idle (at most 2 s later). */
 function whenIdle(task: () => unknown): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: 2000 });
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => task(), { timeout: 2000 });
   else setTimeout(task, 200);
 }
 
@@ -198,9 +199,7 @@ export class AppComponent {
       this.liveStarted = true;
       untracked(() =>
         whenIdle(() =>
-          import('./live/live-connection.service').then((m) =>
-            this.injector.get(m.LiveConnection),
-          ),
+          import('./live/live-connection.service').then((m) => this.injector.get(m.LiveConnection)),
         ),
       );
     });

@@ -40,7 +40,7 @@ const LONG_PRESS_MS = 500;
           >
             <!-- Drawn by CSS from data-*: the name says it all (axe: label-content-name-mismatch). -->
             <span class="weekday" [attr.data-text]="day.weekday"></span>
-            <span class="mark" [attr.data-text]="marks[day.look]"></span>
+            <span class="mark" [attr.data-text]="marks[day.look] || day.dayOfMonth"></span>
           </button>
         </li>
       }
@@ -51,6 +51,7 @@ const LONG_PRESS_MS = 500;
       display: grid;
       grid-template-columns: repeat(7, minmax(2.75rem, 1fr));
       gap: 2px;
+      max-width: 24rem;
       list-style: none;
       margin: 0;
       padding: 0;
@@ -115,8 +116,13 @@ const LONG_PRESS_MS = 500;
         transparent 3px 7px
       );
     }
+    .day.open .mark,
+    .day.before-start .mark {
+      font-weight: 400;
+      font-size: 0.8rem;
+    }
     .day.before-start {
-      border-style: dotted;
+      border-color: transparent;
       color: var(--ink-muted);
       opacity: 1;
       cursor: default;
