@@ -386,6 +386,8 @@ describe('habits', () => {
     expect(stored.status).toBe('paused');
     expect(stored.pausePeriods).toEqual([{ from: today, to: null }]);
     expect(await page.getByTestId('next-due').textContent()).toBe('Not scheduled');
+    // Pauses show on the habit's page, not only in its editor (point 8).
+    expect(await page.getByTestId('pause-periods').textContent()).toContain('Paused since');
 
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByTestId('status').filter({ hasText: 'Active' }).waitFor();

@@ -27,7 +27,7 @@ const TABS = [
   {
     path: '/settings',
     label: 'Settings',
-    icon: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
+    icon: 'M4 7h16M4 17h16M9 4v6M15 14v6',
   },
 ];
 

@@ -24,8 +24,14 @@ export const appConfig: ApplicationConfig = {
     // twice (loading placeholders beside content, charts twice, "Remove log" twice).
     provideAnimationsAsync(),
     provideHttpClient(withInterceptors([authInterceptor])),
-    // A reload loses the in-memory access token: the refresh cookie restores the session
-    // before the first route is resolved, so deep links land where they point.
-    provideAppInitializer(() => inject(SessionService).restore()),
+    // A reload loses the in-memory access token: the refresh cookie restores the session while
+    // the shell draws; the guards wait for it, so deep links land where they point. Today, the
+    // usual first page, loads meanwhile rather than after.
+    provideAppInitializer(() => {
+      const session = inject(SessionService);
+      void session.restore();
+      if (session.hasSessionHint() && ['/', '/today'].includes(location.pathname))
+        void import('./today/today.page');
+    }),
   ],
 };

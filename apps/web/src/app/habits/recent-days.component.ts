@@ -14,11 +14,18 @@ const LONG_PRESS_MS = 500;
   selector: 'ht-recent-days',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <!-- One set of listeners for the 7 days (delegated): cheap to draw on a long list. -->
     <ol
       class="strip"
       [attr.aria-label]="'Last 7 days of ' + habit().name"
       [style.--habit]="color()"
       data-testid="recent-days"
+      (click)="tap($event)"
+      (pointerdown)="pressStart($event)"
+      (pointerup)="pressEnd()"
+      (pointerleave)="pressEnd()"
+      (pointercancel)="pressEnd()"
+      (contextmenu)="openNotes($event)"
     >
       @for (day of days(); track day.date) {
         <li>
@@ -31,12 +38,6 @@ const LONG_PRESS_MS = 500;
             [attr.aria-label]="habit().name + ', ' + day.label"
             [title]="day.label"
             [disabled]="day.disabled || busy()"
-            (click)="tap(day)"
-            (pointerdown)="pressStart(day, $event)"
-            (pointerup)="pressEnd()"
-            (pointerleave)="pressEnd()"
-            (pointercancel)="pressEnd()"
-            (contextmenu)="openNotes(day, $event)"
           >
             <!-- Drawn by CSS from data-*: the name says it all (axe: label-content-name-mismatch). -->
             <span class="weekday" [attr.data-text]="day.weekday"></span>
@@ -152,17 +153,27 @@ export class RecentDaysComponent {
   private pressTimer: ReturnType<typeof setTimeout> | undefined;
   private longPressed = false;
 
-  protected tap(day: RecentDayView): void {
+  /** The day whose toggle an event happened on. */
+  private dayOf(event: Event): RecentDayView | null {
+    const button = (event.target as Element | null)?.closest?.('button[data-date]');
+    const date = button?.getAttribute('data-date');
+    return (date && this.days().find((d) => d.date === date)) || null;
+  }
+
+  protected tap(event: Event): void {
+    const day = this.dayOf(event);
     // The click that ends a long press opened the notes: it is not a toggle.
     if (this.longPressed) {
       this.longPressed = false;
       return;
     }
-    if (!day.disabled) this.dayToggled.emit({ date: day.date, status: day.next });
+    if (day && !day.disabled && !this.busy())
+      this.dayToggled.emit({ date: day.date, status: day.next });
   }
 
-  protected pressStart(day: RecentDayView, event: PointerEvent): void {
-    if (day.disabled || event.button !== 0) return;
+  protected pressStart(event: PointerEvent): void {
+    const day = this.dayOf(event);
+    if (!day || day.disabled || event.button !== 0) return;
     this.longPressed = false;
     clearTimeout(this.pressTimer);
     this.pressTimer = setTimeout(() => {
@@ -176,7 +187,9 @@ export class RecentDaysComponent {
   }
 
   /** Right click, the context-menu key, or a touch screen's own long press. */
-  protected openNotes(day: RecentDayView, event: Event): void {
+  protected openNotes(event: Event): void {
+    const day = this.dayOf(event);
+    if (!day) return;
     event.preventDefault();
     clearTimeout(this.pressTimer);
     if (day.disabled || this.longPressed) return;

@@ -80,8 +80,8 @@ import { TodayStore } from './today.store';
             />
           }
           <section class="add-habit">
-            <!-- Below the list: it can wait for the list to be drawn. -->
-            @defer (on idle) {
+            <!-- Below the list: it loads when it comes into view, not with the list. -->
+            @defer (on viewport) {
               <ht-new-habit-form (created)="addHabit($event)" />
             } @placeholder {
               <p class="form-placeholder">Add a habit</p>
