@@ -45,7 +45,7 @@ export class HabitEntity {
   /** One emoji, or null. */
   @Column({ type: 'varchar', length: 32, nullable: true }) icon!: string | null;
   /** 1-based place in the user's list (manual order). */
-  @Column({ type: 'integer' }) position!: number;
+  @Column({ type: 'integer', default: 1 }) position!: number;
   @Column({ name: 'current_streak', type: 'integer', default: 0 }) currentStreak!: number;
   @Column({ name: 'longest_streak', type: 'integer', default: 0 }) longestStreak!: number;
   @Column({ name: 'total_completions', type: 'integer', default: 0 }) totalCompletions!: number;

@@ -23,7 +23,11 @@ export class HabitAppearanceAndOrder1764800000000 implements MigrationInterface 
         SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at, id) AS n FROM habits
       ) AS ranked
       WHERE habits.id = ranked.id`);
-    await q.query(`ALTER TABLE habits ALTER COLUMN position SET NOT NULL`);
+    // Rows inserted without a place (scripts, raw SQL) take the first one and sort among
+    // themselves by creation; the API always gives a new habit the place after the last.
+    await q.query(
+      `ALTER TABLE habits ALTER COLUMN position SET NOT NULL, ALTER COLUMN position SET DEFAULT 1`,
+    );
     await q.query(`ALTER TABLE habits ADD CONSTRAINT habits_position_check CHECK (position > 0)`);
     await q.query(`CREATE INDEX habits_user_position_idx ON habits (user_id, position)`);
     await q.query(`
