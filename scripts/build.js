@@ -2,6 +2,7 @@
 // Builds the server (and, once it exists, the web app) when the output is missing or older than
 // its sources, so `npm start` is quick on an unchanged checkout. `--force` always builds.
 const { execFileSync } = require('node:child_process');
+const { precompress } = require('./precompress');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -28,12 +29,13 @@ function stampTime(stamp) {
   return fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : -1;
 }
 
-function buildIfStale(name, sources, stamp, command, args, force) {
+function buildIfStale(name, sources, stamp, command, args, force, after = () => undefined) {
   const stampFile = path.join(root, 'dist', stamp);
   if (!force && stampTime(stampFile) >= newestMtime(sources)) return false;
   console.log(`Building ${name}…`);
   const started = Date.now();
   execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+  after();
   fs.mkdirSync(path.dirname(stampFile), { recursive: true });
   fs.writeFileSync(stampFile, new Date().toISOString());
   console.log(`Built ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -68,6 +70,13 @@ function build({ force = false, web = true } = {}) {
       bin('ng'),
       ['build', 'web', '--configuration', 'production'],
       force,
+      () => {
+        const t = precompress(path.join(root, 'dist', 'web', 'browser'));
+        console.log(
+          `Compressed ${t.files} files of the web app: ${Math.round(t.bytes / 1024)} kB → ` +
+            `${Math.round(t.brotliBytes / 1024)} kB (brotli), ${Math.round(t.gzipBytes / 1024)} kB (gzip)`,
+        );
+      },
     );
   }
 }

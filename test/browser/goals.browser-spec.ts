@@ -99,6 +99,8 @@ describe('goals', () => {
     await card.getByTestId('goal-state').filter({ hasText: 'Reached' }).waitFor();
     expect(await card.getByTestId('goal-progress').textContent()).toBe('3 of 3 sessions');
     expect(await card.getByRole('status').textContent()).toContain('Goal reached');
+    // "Reached" once on the card, in its badge (issue 16, point 5).
+    expect(await card.getByText('Reached', { exact: true }).count()).toBe(1);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -127,6 +129,49 @@ describe('goals', () => {
       .waitFor();
     await page.getByTestId('toast').first().waitFor({ state: 'detached', timeout: 15_000 });
     expect(await captureEveryLook(page, 'goals')).toEqual([]);
+  });
+
+  it('refuses nonsense before asking the server: a weight over 1000, a deadline before the start (point 5)', async () => {
+    let posted = false;
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/goals')) posted = true;
+    };
+    page.on('request', onRequest);
+    await page.getByRole('button', { name: 'New goal' }).click();
+    await page.getByLabel('Name').fill('Huge');
+    await page.getByLabel('Target').fill('10');
+    await page.getByLabel('Unit').fill('sessions');
+    await page.getByLabel('Counts logs from').fill('2026-01-10');
+    await page.getByLabel('Deadline').fill('2020-01-01');
+    await page.getByRole('checkbox', { name: 'Swim' }).check();
+    await page.getByLabel('Weight for Swim').fill('1000000000');
+    await page.getByRole('button', { name: 'Create goal' }).click();
+    await page.locator('#goal-deadline-error').filter({ hasText: 'before' }).waitFor();
+    await page.locator('#goal-habits-error').filter({ hasText: '1000' }).waitFor();
+    expect(await page.getByLabel('Deadline').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Weight for Swim').getAttribute('max')).toBe('1000');
+    page.off('request', onRequest);
+    expect(posted).toBe(false);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('shows a reached goal’s numbers the same way in the toast and on the card', async () => {
+    const { Read: read } = await createDailyHabits(user, ['Read']);
+    await user.api('POST', '/api/goals', {
+      name: 'Thousands',
+      targetValue: 1500,
+      unit: 'pages',
+      baseValue: 1499,
+      habits: [{ habitId: read, contributionWeight: 1000 }],
+    });
+    await page.reload();
+    await goalCard('Thousands').waitFor();
+    await user.api('POST', '/api/habit-logs', { habitId: read, status: 'done' });
+    const toast = page.getByTestId('toast').filter({ hasText: 'Thousands' });
+    await toast.waitFor();
+    const card = goalCard('Thousands');
+    await card.getByTestId('goal-progress').filter({ hasText: '2,499 of 1,500 pages' }).waitFor();
+    expect(await toast.textContent()).toContain('2,499 of 1,500 pages');
   });
 
   it('refuses a target of 0 before asking the server', async () => {

@@ -12,6 +12,8 @@ const ZONE = 'Europe/London';
 
 interface Habit {
   id: string;
+  color: string;
+  icon: string | null;
   name: string;
   frequency: string;
   timesPerWeek: number | null;
@@ -114,6 +116,18 @@ describe('habits', () => {
     expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
     expect(posted).toBe(false);
     expect(await captureEveryLook(page, 'habit-editor')).toEqual([]);
+
+    // Fixing the fields takes the form's message away, before any new attempt (point 8).
+    const message = page.getByRole('alert').filter({ hasText: 'correct the highlighted fields' });
+    expect(await message.count()).toBe(1);
+    await page.getByLabel('Name').fill('Fixed');
+    await page.getByLabel('Every how many days').fill('2');
+    await message.waitFor({ state: 'detached' });
+
+    // A start date far ahead is limited, a near one explained (point 8).
+    await page.getByLabel('Start date').fill(addDays(today, 3));
+    await page.getByTestId('start-hint').filter({ hasText: 'shows on Today from then' }).waitFor();
+    expect(await page.getByLabel('Start date').getAttribute('max')).toBe(addDays(today, 365));
   });
 
   it('creates each schedule kind through the builder, and the API’s habit matches', async () => {
@@ -140,15 +154,24 @@ describe('habits', () => {
         await page.getByLabel('Times a week', { exact: true }).check();
         await page.getByLabel('Times a week', { exact: true }).last().waitFor();
         await page.locator('#schedule-times').fill('4');
+        // A colour and an icon (issue 16).
+        await page.getByRole('radio', { name: 'Blue' }).check();
+        await page.getByRole('radio', { name: 'Swimming' }).check();
       },
       '4 times a week',
     );
-    expect(weekly).toMatchObject({ frequency: 'weekly', timesPerWeek: 4, daysOfWeek: null });
+    expect(weekly).toMatchObject({
+      frequency: 'weekly',
+      timesPerWeek: 4,
+      daysOfWeek: null,
+      color: 'blue',
+      icon: '🏊',
+    });
 
     const weekdays = await createThroughBuilder(
       'Yoga',
       async () => {
-        await page.getByLabel('On weekdays').check();
+        await page.getByLabel('On chosen days').check();
         // Mon, Wed and Fri come ticked; tick Tuesday and untick Wednesday.
         await page.getByRole('checkbox', { name: 'Tuesday' }).check();
         await page.getByRole('checkbox', { name: 'Wednesday' }).uncheck();
@@ -245,17 +268,115 @@ describe('habits', () => {
   it('draws the bar and line charts (ngx-charts under OnPush, zoneless)', async () => {
     // ngx-charts keeps a zero bar as a hidden path: wait for drawn ones (yesterday's week).
     const drawnBars = 'svg path.bar:not(.hidden)';
+    // Read started 10 days ago: a bar for each week and month since then, none before (point 8).
+    const start = addDays(today, -10);
+    const mondayOf = (date: string) =>
+      addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
+    const weeks =
+      (Date.parse(mondayOf(today)) - Date.parse(mondayOf(start))) / (7 * 86_400_000) + 1;
+    const months = start.slice(0, 7) === today.slice(0, 7) ? 1 : 2;
     const weekly = page.getByTestId('weekly-chart');
     await weekly.locator(drawnBars).first().waitFor();
-    expect(await weekly.locator('svg path.bar').count()).toBe(12);
+    expect(await weekly.locator('svg path.bar').count()).toBe(weeks);
     const monthly = page.getByTestId('monthly-chart');
     await monthly.locator(drawnBars).first().waitFor();
-    expect(await monthly.locator('svg path.bar').count()).toBe(12);
+    expect(await monthly.locator('svg path.bar').count()).toBe(months);
     const trend = page.getByTestId('trend-chart');
     await trend.locator('svg path.line').first().waitFor();
     const path = (await trend.locator('svg path.line').first().getAttribute('d')) ?? '';
     expect(path.length).toBeGreaterThan(10);
     expect(await captureEveryLook(page, 'habit-detail')).toEqual([]);
+  });
+
+  it('after Edit → Save draws each part of the habit page once (issue 16, point 1)', async () => {
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { name: 'Edit habit' }).waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
+    // Read has a mostly missed history, so it has suggestions; wait for them and the charts.
+    await page.getByTestId('suggestion').first().waitFor();
+    await page.getByTestId('heatmap').waitFor();
+    await page.getByTestId('trend-chart').locator('svg path.line').first().waitFor();
+    await page.getByTestId('monthly-chart').locator('svg path.bar:not(.hidden)').first().waitFor();
+    expect(await page.getByText(/^Loading/).count()).toBe(0);
+    expect(await page.getByTestId('no-suggestions').count()).toBe(0);
+    expect(await page.locator('svg.ngx-charts').count()).toBe(3);
+    expect(await page.getByTestId('heatmap').count()).toBe(1);
+  });
+
+  it('offers “Remove log” once, and only on a day that has a log (point 2)', async () => {
+    const yesterday = addDays(today, -1);
+    const dayLog = page.getByTestId('day-log');
+    await page.locator(`[data-date="${yesterday}"]`).click();
+    await dayLog.getByTestId('day-status').filter({ hasText: 'done' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove log' }).count()).toBe(1);
+    const unlogged = addDays(today, -3);
+    await page.locator(`[data-date="${unlogged}"]`).click();
+    await dayLog.getByTestId('day-status').filter({ hasText: 'missed' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove log' }).count()).toBe(0);
+    expect(await page.getByTestId('day-log').count()).toBe(1);
+    await dayLog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('offers no day before the start date, and shows a failed save inside the day (point 3)', async () => {
+    const beforeStart = page.locator(`[data-date="${addDays(today, -11)}"]`);
+    expect(await beforeStart.getAttribute('aria-disabled')).toBe('true');
+    // Playwright will not click a disabled cell: send the click a user's tap would.
+    await beforeStart.dispatchEvent('click');
+    expect(await page.getByTestId('day-log').count()).toBe(0);
+
+    // The server refuses the day (as it would one before the start): the message is in the form.
+    await page.route('**/api/habit-logs', (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          statusCode: 422,
+          error: 'Unprocessable Entity',
+          code: 'LOG_DATE_BEFORE_START',
+          message: 'The log date is before the habit’s start date.',
+        }),
+      }),
+    );
+    await page.locator(`[data-date="${addDays(today, -2)}"]`).click();
+    const dayLog = page.getByTestId('day-log');
+    await dayLog.getByRole('button', { name: 'Save day' }).click();
+    await dayLog.getByRole('alert').filter({ hasText: 'before the habit started' }).waitFor();
+    await page.unroute('**/api/habit-logs');
+    await dayLog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('moving the start date back explains the new misses first, and startles no one after (point 3)', async () => {
+    const journal = await user.api<Habit>('POST', '/api/habits', {
+      name: 'Journal',
+      frequency: 'daily',
+    });
+    await page.goto(`/habits/${journal.id}/edit`);
+    // The form is filled once the habit's status section shows.
+    await page.getByRole('heading', { name: 'Status' }).waitFor();
+    await page.getByLabel('Start date').fill(addDays(today, -15));
+    await page
+      .getByTestId('start-hint')
+      .filter({ hasText: 'The 15 days from' })
+      .filter({ hasText: 'will count as missed until you log them' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('status').filter({ hasText: 'At risk' }).waitFor();
+    // A later event from another device: once its toast shows, the at-risk one (earlier in
+    // the user's sequence) has been received too — and was kept quiet, this tab having caused it.
+    const goal = await user.api<{ id: string }>('POST', '/api/goals', {
+      name: 'One swim',
+      targetValue: 1,
+      unit: 'swims',
+      habits: [{ habitId: created['Swim'] }],
+    });
+    await user.api('POST', '/api/habit-logs', { habitId: created['Swim'], status: 'done' });
+    await page.getByTestId('toast').filter({ hasText: 'Goal reached' }).waitFor();
+    expect(await page.getByTestId('toast').filter({ hasText: 'is at risk' }).count()).toBe(0);
+    await user.api('DELETE', `/api/goals/${goal.id}`);
+    await user.api('DELETE', `/api/habits/${journal.id}`);
+    await page.goto(`/habits/${created['Read']}`);
+    await page.getByRole('heading', { name: 'Read', level: 1 }).waitFor();
   });
 
   it('pauses and resumes a habit', async () => {
@@ -265,6 +386,8 @@ describe('habits', () => {
     expect(stored.status).toBe('paused');
     expect(stored.pausePeriods).toEqual([{ from: today, to: null }]);
     expect(await page.getByTestId('next-due').textContent()).toBe('Not scheduled');
+    // Pauses show on the habit's page, not only in its editor (point 8).
+    expect(await page.getByTestId('pause-periods').textContent()).toContain('Paused since');
 
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByTestId('status').filter({ hasText: 'Active' }).waitFor();

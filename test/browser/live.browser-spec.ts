@@ -134,6 +134,8 @@ describe('live updates', () => {
     expect(await atRisk.textContent()).toMatch(/4\s+misses in a row/);
     await tabB.getByTestId('due-today').filter({ hasText: '3 of 4' }).waitFor();
     expect(await overflowAt375(tabB)).toBe(0);
+    // As wide as every other page (46rem), not wider (issue 16, point 8).
+    expect((await tabB.locator('main').boundingBox())!.width).toBeLessThanOrEqual(46 * 16);
     expect(await captureEveryLook(tabB, 'dashboard')).toEqual([]);
   });
 

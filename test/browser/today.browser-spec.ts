@@ -57,7 +57,7 @@ afterAll(async () => {
 });
 
 describe('the web app in standalone mode', () => {
-  it('is served at / with deep links, immutable hashed assets and a no-cache index.html', async () => {
+  it('is served at / with deep links, immutable compressed assets and a no-cache index.html', async () => {
     const html = { accept: 'text/html' };
     const deepLink = await fetch(`${app.baseUrl}/today`, { headers: html });
     expect(deepLink.status).toBe(200);
@@ -66,9 +66,14 @@ describe('the web app in standalone mode', () => {
     expect(index).toContain('<ht-root>');
 
     const script = /src="(main-[0-9A-Z]+\.js)"/.exec(index)?.[1];
-    const asset = await fetch(`${app.baseUrl}/${script}`);
+    const asset = await fetch(`${app.baseUrl}/${script}`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Precompressed at build time, sent as the browser asks.
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(asset.headers.get('vary')).toMatch(/accept-encoding/i);
 
     const api = await fetch(`${app.baseUrl}/api/no-such-thing`, { headers: html });
     expect(api.status).toBe(404);
@@ -78,8 +83,23 @@ describe('the web app in standalone mode', () => {
   });
 
   it('sends a signed-out deep link to sign-in, remembering the page', async () => {
+    // A first visit has no session to restore: nothing fails on the way (issue 16, point 8).
+    const consoleErrors: string[] = [];
+    const failed: string[] = [];
+    const onConsole = (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    };
+    const onResponse = (response: { status(): number; url(): string }) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    };
+    page.on('console', onConsole);
+    page.on('response', onResponse);
     await page.goto('/today');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    page.off('console', onConsole);
+    page.off('response', onResponse);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(new URL(page.url()).searchParams.get('returnUrl')).toBe('/today');
     expect(await captureEveryLook(page, 'sign-in')).toEqual([]);

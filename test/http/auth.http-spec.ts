@@ -90,6 +90,8 @@ describe(`auth (${testDb()})`, () => {
         id: registered.body.id,
         today: '2026-03-10',
         nextDayStartsAt: '2026-03-11T04:00:00.000Z',
+        // No SMTP_URL here: the web app offers no e-mail features.
+        emailDelivery: false,
       });
       t.clock.set('2026-03-10T03:30:00Z'); // 23:30 the evening before, in New York
       expect((await me(signedIn.body.accessToken)).body.today).toBe('2026-03-09');
@@ -358,7 +360,7 @@ describe(`auth (${testDb()})`, () => {
       expect(invalid.status).toBe(400);
       expect(invalid.body).toEqual(errorOf(400, 'INVALID_TIME_ZONE'));
       expect(invalid.body.details.fields).toEqual([
-        { path: 'timezone', message: expect.any(String) },
+        { path: 'timezone', code: 'INVALID_TIME_ZONE', message: expect.any(String) },
       ]);
       expect((await me(s.accessToken)).body).toMatchObject({
         timezone: 'Asia/Tokyo',

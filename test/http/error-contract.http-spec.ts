@@ -52,6 +52,17 @@ describe(`error contract (${testDb()})`, () => {
     expect(res.body).toEqual(shape(400, 'VALIDATION_FAILED'));
     const paths = res.body.details.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(['extra', 'text']);
+    // Each field names what is wrong with a stable code, for clients to put in their own words.
+    expect(res.body.details.fields).toContainEqual({
+      path: 'extra',
+      code: 'UNKNOWN_FIELD',
+      message: expect.any(String),
+    });
+    expect(res.body.details.fields).toContainEqual({
+      path: 'text',
+      code: 'IS_STRING',
+      message: expect.any(String),
+    });
   });
 
   it('maps a CHECK constraint violation (SQLSTATE 23514) to 400 and writes nothing', async () => {

@@ -120,10 +120,13 @@ describe(`goals (${testDb()})`, () => {
   });
 
   it('shows as overdue once the deadline has passed while incomplete', async () => {
-    const res = await request(t.http)
-      .post('/api/goals')
-      .set(alice.auth)
-      .send({ name: 'Late', targetValue: 5, unit: 'x', deadline: '2026-03-09' });
+    const res = await request(t.http).post('/api/goals').set(alice.auth).send({
+      name: 'Late',
+      targetValue: 5,
+      unit: 'x',
+      startDate: '2026-03-01',
+      deadline: '2026-03-09',
+    });
     expect(res.body).toMatchObject({ overdue: true, isCompleted: false });
   });
 
@@ -137,6 +140,16 @@ describe(`goals (${testDb()})`, () => {
         targetValue: 5,
         unit: 'x',
         habits: [{ habitId: '00000000-0000-4000-8000-000000000000', contributionWeight: -1 }],
+      },
+      'habits[0].contributionWeight',
+    ],
+    [
+      'a weight over 1000',
+      {
+        name: 'g',
+        targetValue: 5,
+        unit: 'x',
+        habits: [{ habitId: 'LINKED', contributionWeight: 1000.5 }],
       },
       'habits[0].contributionWeight',
     ],
@@ -166,6 +179,33 @@ describe(`goals (${testDb()})`, () => {
     const res = await request(t.http).post('/api/goals').set(alice.auth).send(sent);
     expect(res.status).toBe(400);
     expect(res.body.details.fields.map((f: { path: string }) => f.path)).toContain(path);
+  });
+
+  it('refuses a deadline before the goal’s start (422, naming the deadline), on create and on edit', async () => {
+    const post = (body: object) =>
+      request(t.http)
+        .post('/api/goals')
+        .set(alice.auth)
+        .send({ name: 'g', targetValue: 5, unit: 'x', ...body });
+    const explicit = await post({ startDate: '2026-03-01', deadline: '2020-01-01' });
+    expect(explicit.status).toBe(422);
+    expect(explicit.body.code).toBe('GOAL_DEADLINE_BEFORE_START');
+    expect(explicit.body.details.fields).toEqual([
+      { path: 'deadline', code: 'GOAL_DEADLINE_BEFORE_START', message: expect.any(String) },
+    ]);
+    // Without a start date the goal starts today (10 March): yesterday is too early.
+    expect((await post({ deadline: '2026-03-09' })).status).toBe(422);
+    const sameDay = await post({ deadline: '2026-03-10' });
+    expect(sameDay.status).toBe(201);
+
+    const moved = await request(t.http)
+      .patch(`/api/goals/${sameDay.body.id}`)
+      .set(alice.auth)
+      .send({ startDate: '2026-03-11' });
+    expect(moved.status).toBe(422);
+    expect(moved.body.code).toBe('GOAL_DEADLINE_BEFORE_START');
+    const kept = await request(t.http).get(`/api/goals/${sameDay.body.id}`).set(alice.auth);
+    expect(kept.body).toMatchObject({ startDate: '2026-03-10', deadline: '2026-03-10' });
   });
 
   it('another user gets 404 on every goal route and cannot link someone else’s habit', async () => {

@@ -79,6 +79,12 @@ describe(`habit logs (${testDb()})`, () => {
       [habitId],
     );
     expect(rows).toEqual([{ status: 'skipped' }]);
+
+    // A new status without `notes` (a one-tap toggle) keeps the day's notes; null clears them.
+    const toggled = await log({ habitId, logDate: '2026-03-07', status: 'done' });
+    expect(toggled.body.log).toMatchObject({ status: 'done', notes: 'rain' });
+    const cleared = await log({ habitId, logDate: '2026-03-07', status: 'done', notes: null });
+    expect(cleared.body.log).toMatchObject({ status: 'done', notes: null });
   });
 
   it('lists logs in a range (default the last 90 days) and bounds the range', async () => {

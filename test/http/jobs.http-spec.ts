@@ -161,9 +161,8 @@ describe(`scheduled jobs, e-mail and the dashboard cache (${testDb()})`, () => {
     );
     expect(unsubscribe.status).toBe(204);
     await relogin(t, verified);
-    expect((await request(t.http).get('/api/auth/me').set(verified.auth)).body.emailNudges).toBe(
-      false,
-    );
+    const me = (await request(t.http).get('/api/auth/me').set(verified.auth)).body;
+    expect(me).toMatchObject({ emailNudges: false, emailDelivery: true });
     expect((await request(t.http).post('/api/unsubscribe?token=forged.token')).status).toBe(400);
   });
 

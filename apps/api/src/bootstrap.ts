@@ -3,9 +3,8 @@ import {
   bodyParserErrors,
   bodyShapeLimits,
   createValidationPipe,
-  errorBody,
   jsonBodyParser,
-  logLevels,
+  appLogger,
   requestId,
   securityHeaders,
 } from '@app/common';
@@ -14,43 +13,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { AppModule, AppModuleOptions } from './app.module';
 import { currentQueryCount, withQueryCounter } from '@app/database';
 import { setupSwagger } from './openapi/openapi';
-
-/** Serves the built web app at `/`: hashed assets immutable, index.html no-cache, deep links. */
-function serveWebApp(app: NestExpressApplication, webDistDir: string | null): void {
-  if (!webDistDir || !fs.existsSync(path.join(webDistDir, 'index.html'))) return;
-  const index = path.join(webDistDir, 'index.html');
-  app.use(
-    express.static(webDistDir, {
-      index: false,
-      setHeaders: (res, file) =>
-        res.setHeader(
-          'Cache-Control',
-          // `name.hash.ext` (webpack) or `name-HASH.ext` (Angular's esbuild builder).
-          /(?:\.[0-9a-zA-Z]{8,}|-[0-9A-Z]{8})\.(?:js|css|woff2?|png|svg)$/.test(file)
-            ? 'public, max-age=31536000, immutable'
-            : 'no-cache',
-        ),
-    }),
-  );
-  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const isAppRoute =
-      (req.method === 'GET' || req.method === 'HEAD') && !/^\/(api|ws)(\/|$)/.test(req.path);
-    if (!isAppRoute) return next();
-    // A missing file (`/assets/x.js`, `/x.png`) is a 404, never the HTML page.
-    if (/^\/assets(\/|$)/.test(req.path) || /\.[A-Za-z0-9]+$/.test(req.path)) {
-      res.status(404).json(errorBody(404, 'NOT_FOUND', 'No such file.'));
-      return;
-    }
-    if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
-}
+import { hasWebApp, webApp } from './web-app';
 
 /** Counts each request's SQL statements; optionally reports them in `X-Query-Count`. */
 function countQueries(header: boolean) {
@@ -83,7 +49,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
   setupSwagger(app);
-  serveWebApp(app, config.webDistDir);
+  if (hasWebApp(config.webDistDir)) app.use(webApp(config.webDistDir));
 }
 
 /** Creates (but does not start listening) the API application for a validated config. */
@@ -94,7 +60,7 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     abortOnError: false,
-    logger: logLevels(config.logLevel),
+    logger: appLogger(config.logLevel),
   });
   configureApp(app, config);
   return app;

@@ -1,4 +1,4 @@
-import { exitCleanlyOnSignals, exitOnUnhandledRejection, logLevels } from '@app/common';
+import { appLogger, exitCleanlyOnSignals, exitOnUnhandledRejection } from '@app/common';
 import { ConfigError, loadConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     abortOnError: false,
-    logger: logLevels(config.logLevel),
+    logger: appLogger(config.logLevel),
   });
   exitCleanlyOnSignals(app, 'Worker');
   await app.init();

@@ -35,6 +35,8 @@ export type { ListHabits$Params as ListHabits$Params } from './fn/habits/list-ha
 export { listHabits as listHabits } from './fn/habits/list-habits';
 export type { CreateHabit$Params as CreateHabit$Params } from './fn/habits/create-habit';
 export { createHabit as createHabit } from './fn/habits/create-habit';
+export type { ReorderHabits$Params as ReorderHabits$Params } from './fn/habits/reorder-habits';
+export { reorderHabits as reorderHabits } from './fn/habits/reorder-habits';
 export type { GetHabit$Params as GetHabit$Params } from './fn/habits/get-habit';
 export { getHabit as getHabit } from './fn/habits/get-habit';
 export type { ReplaceHabit$Params as ReplaceHabit$Params } from './fn/habits/replace-habit';

@@ -38,8 +38,10 @@ export type { PasswordResetRequestDto } from './models/password-reset-request-dt
 export type { PausePeriodDto } from './models/pause-period-dto';
 export type { PeriodStatsDto } from './models/period-stats-dto';
 export type { ReadinessDto } from './models/readiness-dto';
+export type { RecentDayDto } from './models/recent-day-dto';
 export type { RefreshTokenDto } from './models/refresh-token-dto';
 export type { RegisterDto } from './models/register-dto';
+export type { ReorderHabitsDto } from './models/reorder-habits-dto';
 export type { ReplaceGoalDto } from './models/replace-goal-dto';
 export type { ReplaceHabitDto } from './models/replace-habit-dto';
 export type { RiskReportDto } from './models/risk-report-dto';
@@ -100,6 +102,8 @@ export type { ListHabits$Params as ListHabits$Params } from './fn/habits/list-ha
 export { listHabits as listHabits } from './fn/habits/list-habits';
 export type { CreateHabit$Params as CreateHabit$Params } from './fn/habits/create-habit';
 export { createHabit as createHabit } from './fn/habits/create-habit';
+export type { ReorderHabits$Params as ReorderHabits$Params } from './fn/habits/reorder-habits';
+export { reorderHabits as reorderHabits } from './fn/habits/reorder-habits';
 export type { GetHabit$Params as GetHabit$Params } from './fn/habits/get-habit';
 export { getHabit as getHabit } from './fn/habits/get-habit';
 export type { ReplaceHabit$Params as ReplaceHabit$Params } from './fn/habits/replace-habit';

@@ -32,8 +32,10 @@ export type { PasswordResetRequestDto } from './models/password-reset-request-dt
 export type { PausePeriodDto } from './models/pause-period-dto';
 export type { PeriodStatsDto } from './models/period-stats-dto';
 export type { ReadinessDto } from './models/readiness-dto';
+export type { RecentDayDto } from './models/recent-day-dto';
 export type { RefreshTokenDto } from './models/refresh-token-dto';
 export type { RegisterDto } from './models/register-dto';
+export type { ReorderHabitsDto } from './models/reorder-habits-dto';
 export type { ReplaceGoalDto } from './models/replace-goal-dto';
 export type { ReplaceHabitDto } from './models/replace-habit-dto';
 export type { RiskReportDto } from './models/risk-report-dto';

@@ -134,7 +134,7 @@ export class AuthService {
   }
 
   me(user: AuthUser): MeDto {
-    return toMeDto(user, this.clock.now());
+    return toMeDto(user, this.clock.now(), this.config.smtpUrl !== null);
   }
 
   /** A new access token and a new refresh token in the session (family) `familyId`. */

@@ -8,7 +8,9 @@ import { isValidTimeZone } from '@app/domain';
 export function canonicalTimeZone(timeZone: string, path = 'timezone'): string {
   if (!isValidTimeZone(timeZone)) {
     const message = `${timeZone} is not an IANA time zone.`;
-    throw AppError.badRequest('INVALID_TIME_ZONE', message, { fields: [{ path, message }] });
+    throw AppError.badRequest('INVALID_TIME_ZONE', message, {
+      fields: [{ path, code: 'INVALID_TIME_ZONE', message }],
+    });
   }
   return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
 }

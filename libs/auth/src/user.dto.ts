@@ -41,6 +41,8 @@ export class MeDto extends UserDto {
   today!: string;
   /** ISO-8601 instant at which the user's next day begins. */
   nextDayStartsAt!: string;
+  /** Whether this server sends e-mail (SMTP configured): verification, resets, nudge digests. */
+  emailDelivery!: boolean;
 }
 
 export class UpdateMeDto {
@@ -113,10 +115,11 @@ export function toUserDto(user: UserEntity): UserDto {
 }
 
 /** The user with their day as of `now` (SPEC.md §3 Days). */
-export function toMeDto(user: UserEntity, now: Date): MeDto {
+export function toMeDto(user: UserEntity, now: Date, emailDelivery: boolean): MeDto {
   return {
     ...toUserDto(user),
     today: userDayOf(now, user.timezone, user.dayStartHour),
     nextDayStartsAt: nextDayStart(now, user.timezone, user.dayStartHour).toISOString(),
+    emailDelivery,
   };
 }

@@ -1,7 +1,8 @@
 import { AppError, AuthUser, Clock } from '@app/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
 import { UnitOfWork } from '@app/events';
 import { HabitFreshnessService } from '@app/habits';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { canonicalTimeZone } from './time-zone';
@@ -16,6 +17,7 @@ function passwordIncorrect(): AppError {
 @Injectable()
 export class UsersService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly hasher: PasswordHasher,
@@ -56,7 +58,7 @@ export class UsersService {
       }
       return saved;
     });
-    return toMeDto(updated, now);
+    return toMeDto(updated, now, this.config.smtpUrl !== null);
   }
 
   /** Deletes the account and, by ON DELETE CASCADE, everything the user owns. */

@@ -54,7 +54,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     return errorBody(error.status, error.code, error.message, error.details);
   if (error instanceof DomainError) {
     // Domain rules broken by the input itself (a schedule shape, a zone, a date) are a 400.
-    const fields = error.fields.map(({ path, message }) => ({ path, message }));
+    const fields = error.fields.map(({ path, code, message }) => ({ path, code, message }));
     return errorBody(400, error.code, error.message, fields.length > 0 ? { fields } : undefined);
   }
   if (error instanceof HttpException) {

@@ -1,6 +1,11 @@
-/** A field that failed validation: `path` is the JSON path in the body or query (e.g. `habits[0].habitId`). */
+/**
+ * A field that failed validation: `path` is the JSON path in the body or query (e.g.
+ * `habits[0].habitId`), `code` a stable SCREAMING_SNAKE id of the broken rule (`IS_EMAIL`,
+ * `MAX_LENGTH`, `UNKNOWN_FIELD`, a domain code…) that clients can put in their own words.
+ */
 export interface FieldError {
   path: string;
+  code: string;
   message: string;
 }
 

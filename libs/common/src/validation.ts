@@ -1,6 +1,15 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, FieldError } from './app-error';
 
+/** class-validator's constraint name (`isEmail`, `maxLength`) as a field code (`IS_EMAIL`). */
+export function fieldCode(constraint: string): string {
+  if (constraint === 'whitelistValidation') return 'UNKNOWN_FIELD';
+  return constraint
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = /^\d+$/.test(error.property)
@@ -8,8 +17,9 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       path,
+      code: fieldCode(constraint),
       // class-validator prefixes messages with the property; keep the sentence readable.
       message:
         message.startsWith('property ') && message.endsWith(' should not exist')

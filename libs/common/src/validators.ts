@@ -15,6 +15,23 @@ export function IsLocalDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** Exactly one emoji (a family, a skin tone or a flag counts as one); built at run time for the `v` flag. */
+const ONE_EMOJI = new RegExp('^(?:\\p{RGI_Emoji}|\\p{Extended_Pictographic}\\uFE0F?)$', 'v');
+
+/** One emoji, as a habit's icon. */
+export function IsEmoji(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isEmoji',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be one emoji', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && ONE_EMOJI.test(value),
+      },
+    });
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Path ids: a malformed one is a 400 INVALID_ID, never a database error. */

@@ -19,6 +19,16 @@ export interface HabitLogSnapshot {
   notes: string | null;
 }
 
+export type HabitColor =
+  'green' | 'teal' | 'blue' | 'indigo' | 'purple' | 'pink' | 'red' | 'orange' | 'amber' | 'slate';
+
+/** One of a habit's last days (status as in the heatmap; `logId` to undo its log). */
+export interface RecentDaySnapshot {
+  date: LocalDate;
+  status: 'done' | 'skipped' | 'missed' | 'pending' | 'not_due' | 'paused';
+  logId: string | null;
+}
+
 export interface HabitSnapshot {
   id: string;
   name: string;
@@ -31,6 +41,9 @@ export interface HabitSnapshot {
   difficulty: 'easy' | 'medium' | 'hard';
   priority: 'low' | 'medium' | 'high';
   status: HabitStatus;
+  color: HabitColor;
+  icon: string | null;
+  position: number;
   pausePeriods: PausePeriodSnapshot[];
   currentStreak: number;
   longestStreak: number;
@@ -48,6 +61,7 @@ export interface HabitSnapshot {
   dueToday: boolean;
   todayLog: { id: string; status: LogStatus; notes: string | null } | null;
   week: { done: number; quota: number } | null;
+  recentDays: RecentDaySnapshot[];
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -21,6 +21,8 @@ import {
 } from 'class-validator';
 
 export const MAX_VALUE = 1e9;
+/** A done log counts at most this much towards a goal. */
+export const MAX_WEIGHT = 1000;
 
 /** `habits`: optional, but never null (a null set of links means nothing; found by the fuzz run). */
 const HabitLinks = () =>
@@ -33,11 +35,11 @@ const HabitLinks = () =>
 
 export class GoalHabitLinkDto {
   @IsUUID('all') habitId!: string;
-  /** > 0; new links default to 1, listed links without a weight keep theirs. */
+  /** > 0 and ≤ 1000; new links default to 1, listed links without a weight keep theirs. */
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
-  @Max(MAX_VALUE)
+  @Max(MAX_WEIGHT)
   contributionWeight?: number;
 }
 
@@ -51,6 +53,7 @@ class GoalFieldsDto {
   targetValue!: number;
   /** What is counted, e.g. "runs" or "km". */
   @IsString() @MinLength(1) @MaxLength(32) unit!: string;
+  /** On or after the start date (422 GOAL_DEADLINE_BEFORE_START otherwise). */
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsLocalDate() deadline?: string | null;
   /** Done logs from this day on count (default: the user's today at creation). */
   @IsOptional() @IsLocalDate() startDate?: string;

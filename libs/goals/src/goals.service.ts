@@ -19,6 +19,16 @@ export const MAX_GOALS_PER_USER = 200;
 
 const goalNotFound = () => AppError.notFound('GOAL_NOT_FOUND', 'Goal not found.');
 
+/** A goal ends on or after the day it starts counting (422, naming the deadline). */
+function checkDeadline(startDate: string, deadline: string | null): void {
+  if (deadline !== null && deadline < startDate) {
+    const message = `The deadline cannot be before the goal starts (${startDate}).`;
+    throw AppError.unprocessable('GOAL_DEADLINE_BEFORE_START', message, {
+      fields: [{ path: 'deadline', code: 'GOAL_DEADLINE_BEFORE_START', message }],
+    });
+  }
+}
+
 /** Goals CRUD with their habit links (SPEC.md §3 "Goals"); progress is recomputed by every write. */
 @Injectable()
 export class GoalsService {
@@ -40,6 +50,7 @@ export class GoalsService {
           `A user can have at most ${MAX_GOALS_PER_USER} goals.`,
         );
       }
+      checkDeadline(dto.startDate ?? ctx.today, dto.deadline ?? null);
       const links = await this.checkedLinks(manager, user.id, dto.habits ?? []);
       const repo = manager.getRepository(GoalEntity);
       const goal = await repo.save(
@@ -122,6 +133,10 @@ export class GoalsService {
         .getRepository(GoalEntity)
         .findOne({ where: { id: goalId, userId: user.id }, lock: { mode: 'pessimistic_write' } });
       if (!goal) throw goalNotFound();
+      checkDeadline(
+        dto.startDate ?? goal.startDate,
+        dto.deadline === undefined ? goal.deadline : dto.deadline,
+      );
       if (dto.habits !== undefined) {
         const links = await this.checkedLinks(manager, user.id, dto.habits);
         const existing = new Map(
@@ -158,7 +173,11 @@ export class GoalsService {
     const duplicate = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (duplicate >= 0) {
       throw AppError.validation([
-        { path: `habits[${duplicate}].habitId`, message: 'A habit is linked at most once.' },
+        {
+          path: `habits[${duplicate}].habitId`,
+          code: 'HABIT_LINKED_TWICE',
+          message: 'A habit is linked at most once.',
+        },
       ]);
     }
     const owned = await this.habits.ownedIds(manager, userId, ids);

@@ -13,6 +13,7 @@ export class LogHabitDto {
   @IsOptional() @IsLocalDate() logDate?: string;
   @IsIn(LOG_STATUSES) status!: (typeof LOG_STATUSES)[number];
   /** At most 1000 characters. */
+  /** ≤ 1000 characters. Absent: a log that replaces the day's keeps its notes; null clears them. */
   @IsOptional() @IsString() @MaxLength(1000) notes?: string | null;
 }
 

@@ -53,9 +53,13 @@ export class HabitLogsService {
         `INSERT INTO habit_logs (habit_id, log_date, status, notes, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $5)
          ON CONFLICT (habit_id, log_date) DO UPDATE
-           SET status = excluded.status, notes = excluded.notes, updated_at = excluded.updated_at
+           SET status = excluded.status,
+               notes = CASE WHEN $6 THEN habit_logs.notes ELSE excluded.notes END,
+               updated_at = excluded.updated_at
          RETURNING id, habit_id AS "habitId", log_date AS "logDate", status, notes, (xmax = 0) AS inserted`,
-        [habit.id, logDate, dto.status, dto.notes ?? null, ctx.now],
+        // Without `notes` in the body a new status keeps the day's notes (a one-tap toggle);
+        // `notes: null` clears them.
+        [habit.id, logDate, dto.status, dto.notes ?? null, ctx.now, dto.notes === undefined],
       );
       const log = toHabitLogDto(rows[0]);
       const recomputed = (await this.stats.recompute(manager, ctx, [habit])).get(habit.id)!;

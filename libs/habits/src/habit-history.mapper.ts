@@ -1,6 +1,11 @@
+import type { LocalDate } from '@app/contracts';
 import type { HabitEntity } from '@app/database';
-import type { HabitHistory } from '@app/domain';
+import { addDays, heatmap, type HabitHistory } from '@app/domain';
+import type { RecentDayDto } from './habit.dto';
 import { habitNotFound, type HabitRecords } from './habits.repository';
+
+/** How many days, ending with the user's today, a habit's `recentDays` covers. */
+export const RECENT_DAYS = 7;
 
 /** A stored habit and its records as the engine's plain data. */
 export function toHabitHistory(habit: HabitEntity, records: HabitRecords): HabitHistory {
@@ -34,4 +39,21 @@ export function presentHabitHistory(
 ): HabitHistory {
   if (stillPresent([habit], records).length === 0) throw habitNotFound();
   return toHabitHistory(habit, records.get(habit.id)!);
+}
+
+/**
+ * The habit's last RECENT_DAYS days with their heatmap status and log id. The records must
+ * hold the logs from the ISO Monday of the first day on (a weekly habit's day depends on its week).
+ */
+export function recentDaysOf(
+  habit: HabitEntity,
+  records: HabitRecords,
+  today: LocalDate,
+): RecentDayDto[] {
+  const from = addDays(today, -(RECENT_DAYS - 1));
+  return heatmap(toHabitHistory(habit, records), today, from, today).map((day) => ({
+    date: day.date,
+    status: day.status,
+    logId: records.recentLogIds.get(day.date) ?? null,
+  }));
 }

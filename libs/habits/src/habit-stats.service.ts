@@ -5,7 +5,7 @@ import type { WriteContext } from '@app/events';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { HabitDto, toHabitDto } from './habit.dto';
-import { toHabitHistory } from './habit-history.mapper';
+import { recentDaysOf, toHabitHistory } from './habit-history.mapper';
 import { HabitRecords, HabitsRepository } from './habits.repository';
 
 export interface RecomputedHabit {
@@ -182,7 +182,12 @@ export class HabitStatsService {
         version: versions.get(habit.id)?.version ?? habit.version + 1,
         updatedAt: new Date(versions.get(habit.id)?.updated_at ?? ctx.now),
       });
-      const dto = toHabitDto(habit, record.pauses, record.todayLog);
+      const dto = toHabitDto(
+        habit,
+        record.pauses,
+        record.todayLog,
+        recentDaysOf(habit, record, ctx.today),
+      );
       result.set(habit.id, { habit, dto, records: record, stats, streakChanged, becameAtRisk });
     }
     return result;

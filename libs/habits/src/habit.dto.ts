@@ -1,15 +1,24 @@
-import { IsLocalDate } from '@app/common';
+import { IsEmoji, IsLocalDate } from '@app/common';
 import type { HabitLogSnapshot, HabitSnapshot, PausePeriodSnapshot } from '@app/contracts';
-import type { HabitEntity, HabitLogEntity } from '@app/database';
+import {
+  HABIT_COLORS,
+  type HabitColor,
+  type HabitEntity,
+  type HabitLogEntity,
+} from '@app/database';
+import type { HeatmapStatus } from '@app/domain';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateIf,
@@ -22,6 +31,15 @@ export const PRIORITIES = ['low', 'medium', 'high'] as const;
 /** The statuses a client may set; `at_risk` is derived (SPEC.md §3). */
 export const SETTABLE_STATUSES = ['active', 'paused', 'archived'] as const;
 export const HABIT_STATUSES = ['active', 'paused', 'archived', 'at_risk'] as const;
+export { HABIT_COLORS };
+export const RECENT_DAY_STATUSES = [
+  'done',
+  'skipped',
+  'missed',
+  'pending',
+  'not_due',
+  'paused',
+] as const satisfies readonly HeatmapStatus[];
 
 export class PausePeriodDto implements PausePeriodSnapshot {
   /** First paused day (the user's local date). */
@@ -51,6 +69,10 @@ class HabitFieldsDto {
   @IsOptional() @IsIn(PRIORITIES) priority?: (typeof PRIORITIES)[number];
   /** `paused`/`archived` open a pause from today, `active` closes it. `at_risk` is derived and refused. */
   @IsOptional() @IsIn(SETTABLE_STATUSES) status?: (typeof SETTABLE_STATUSES)[number];
+  /** One of the palette's colours (default `green`); the web app draws each in light and dark. */
+  @IsOptional() @IsIn(HABIT_COLORS) color?: HabitColor;
+  /** One emoji, or null for none. */
+  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsEmoji() icon?: string | null;
   /** The full set of pause periods (overlaps merge; at most 100). */
   @IsOptional()
   @IsArray()
@@ -67,6 +89,20 @@ export class ReplaceHabitDto extends HabitFieldsDto {}
 
 /** PATCH: any subset of the fields, with the same rules. */
 export class UpdateHabitDto extends PartialType(CreateHabitDto) {}
+
+/** A new order for some of the user's habits. */
+export class ReorderHabitsDto {
+  /**
+   * Habit ids in their new order. The listed habits take, in this order, the places they held
+   * among themselves; the others keep theirs (so a filtered list can be reordered).
+   */
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  habitIds!: string[];
+}
 
 export class ListHabitsQueryDto {
   /** Only habits with this status. */
@@ -86,6 +122,15 @@ export class WeekProgressDto {
   quota!: number;
 }
 
+/** One of the last days of a habit, as the one-tap strip draws it. */
+export class RecentDayDto {
+  date!: string;
+  /** As in the heatmap: the day's log, else `paused`, `not_due` (also before the start date), `missed` or `pending`. */
+  @ApiProperty({ enum: RECENT_DAY_STATUSES }) status!: HeatmapStatus;
+  /** The day's log, to undo it; null when there is none. */
+  @ApiProperty({ type: String, nullable: true }) logId!: string | null;
+}
+
 export class HabitDto implements HabitSnapshot {
   id!: string;
   name!: string;
@@ -98,6 +143,10 @@ export class HabitDto implements HabitSnapshot {
   @ApiProperty({ enum: DIFFICULTIES }) difficulty!: (typeof DIFFICULTIES)[number];
   @ApiProperty({ enum: PRIORITIES }) priority!: (typeof PRIORITIES)[number];
   @ApiProperty({ enum: HABIT_STATUSES }) status!: (typeof HABIT_STATUSES)[number];
+  @ApiProperty({ enum: HABIT_COLORS }) color!: HabitColor;
+  @ApiProperty({ type: String, nullable: true }) icon!: string | null;
+  /** 1-based place in the user's list (lists are sorted by it). */
+  position!: number;
   pausePeriods!: PausePeriodDto[];
   /** Done due days (or met weeks) in the unbroken run ending at the latest due day. */
   currentStreak!: number;
@@ -121,6 +170,8 @@ export class HabitDto implements HabitSnapshot {
   dueToday!: boolean;
   @ApiProperty({ type: TodayLogDto, nullable: true }) todayLog!: TodayLogDto | null;
   @ApiProperty({ type: WeekProgressDto, nullable: true }) week!: WeekProgressDto | null;
+  /** The last 7 days ending with the user's today, oldest first (the one-tap strip). */
+  @ApiProperty({ type: [RecentDayDto] }) recentDays!: RecentDayDto[];
   /** Incremented by every change to the habit (statistics recomputed at day start included). */
   version!: number;
   createdAt!: string;
@@ -131,6 +182,7 @@ export function toHabitDto(
   habit: HabitEntity,
   pauses: PausePeriodSnapshot[],
   todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null,
+  recentDays: RecentDayDto[],
 ): HabitDto {
   return {
     id: habit.id,
@@ -144,6 +196,9 @@ export function toHabitDto(
     difficulty: habit.difficulty,
     priority: habit.priority,
     status: habit.status,
+    color: habit.color,
+    icon: habit.icon,
+    position: habit.position,
     pausePeriods: pauses.map((p) => ({ from: p.from, to: p.to })),
     currentStreak: habit.currentStreak,
     longestStreak: habit.longestStreak,
@@ -164,6 +219,7 @@ export function toHabitDto(
       habit.weekQuota === null || habit.weekDone === null
         ? null
         : { done: habit.weekDone, quota: habit.weekQuota },
+    recentDays,
     version: habit.version,
     createdAt: habit.createdAt.toISOString(),
     updatedAt: habit.updatedAt.toISOString(),

@@ -1,9 +1,10 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
 import { HabitEntity, HabitLogEntity, HabitPauseEntity, HabitScheduleEntity } from '@app/database';
-import type { HabitLogEntry, Schedule, ScheduleVersion } from '@app/domain';
+import { addDays, type HabitLogEntry, type Schedule, type ScheduleVersion } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { Between, EntityManager, In } from 'typeorm';
+import { RECENT_DAYS } from './habit-history.mapper';
 
 export const habitNotFound = (): AppError =>
   AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
@@ -15,6 +16,8 @@ export interface HabitRecords {
   logs: HabitLogEntry[];
   /** The log dated the user's today, if any. */
   todayLog: HabitLogEntity | null;
+  /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
+  recentLogIds: Map<LocalDate, string>;
 }
 
 /** The only place with queries about habits, their schedule history and pauses. */
@@ -52,9 +55,51 @@ export class HabitsRepository {
   ): Promise<HabitEntity[]> {
     return manager.getRepository(HabitEntity).find({
       where: status ? { userId, status: status as HabitEntity['status'] } : { userId },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' },
       take: limit,
     });
+  }
+
+  /** The place after the user's last habit (call with the user row locked). */
+  async nextPosition(manager: EntityManager, userId: string): Promise<number> {
+    const rows: { last: number | null }[] = await manager.query(
+      'SELECT max(position) AS last FROM habits WHERE user_id = $1',
+      [userId],
+    );
+    return (rows[0]?.last ?? 0) + 1;
+  }
+
+  /**
+   * Gives the listed habits of the user, in this order, the places they hold among themselves
+   * (one statement); bumps the version of those that move. Answers how many ids were the user's.
+   */
+  async reorder(
+    manager: EntityManager,
+    userId: string,
+    habitIds: string[],
+    now: Date,
+  ): Promise<number> {
+    const rows: { owned: number }[] = await manager.query(
+      `WITH listed AS (
+         SELECT id, ord FROM unnest($2::uuid[]) WITH ORDINALITY AS l(id, ord)
+       ), owned AS (
+         SELECT h.id, h.position, l.ord FROM habits h JOIN listed l ON l.id = h.id
+         WHERE h.user_id = $1
+       ), places AS (
+         SELECT position, row_number() OVER (ORDER BY position, id) AS rank FROM owned
+       ), moves AS (
+         SELECT o.id, p.position
+         FROM (SELECT id, row_number() OVER (ORDER BY ord) AS rank FROM owned) o
+         JOIN places p ON p.rank = o.rank
+       ), updated AS (
+         UPDATE habits h SET position = m.position, version = h.version + 1, updated_at = $3
+         FROM moves m WHERE h.id = m.id AND h.position <> m.position
+         RETURNING h.id
+       )
+       SELECT (SELECT count(*) FROM owned)::int AS owned`,
+      [userId, habitIds, now],
+    );
+    return rows[0]?.owned ?? 0;
   }
 
   count(manager: EntityManager, userId: string): Promise<number> {
@@ -125,7 +170,10 @@ export class HabitsRepository {
     range: { from: LocalDate; to: LocalDate } | null,
   ): Promise<Map<string, HabitRecords>> {
     const result = new Map<string, HabitRecords>(
-      habitIds.map((id) => [id, { schedules: [], pauses: [], logs: [], todayLog: null }]),
+      habitIds.map((id) => [
+        id,
+        { schedules: [], pauses: [], logs: [], todayLog: null, recentLogIds: new Map() },
+      ]),
     );
     if (habitIds.length === 0) return result;
     const [schedules, pauses, logs] = [
@@ -150,10 +198,13 @@ export class HabitsRepository {
       });
     }
     for (const [id, list] of pauses) result.get(id)!.pauses = list;
+    const recentFrom = addDays(today, -(RECENT_DAYS - 1));
     for (const log of logs) {
       const records = result.get(log.habitId)!;
       records.logs.push({ date: log.logDate, status: log.status });
       if (log.logDate === today) records.todayLog = log;
+      if (log.logDate >= recentFrom && log.logDate <= today)
+        records.recentLogIds.set(log.logDate, log.id);
     }
     return result;
   }

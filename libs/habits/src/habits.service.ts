@@ -2,8 +2,10 @@ import { AppError, AuthUser } from '@app/common';
 import type { PausePeriodSnapshot } from '@app/contracts';
 import { HabitEntity } from '@app/database';
 import {
+  addDays,
   applyStatusChange,
   DomainError,
+  isoWeekStart,
   normalizeSchedule,
   Schedule,
   ScheduleInput,
@@ -20,16 +22,35 @@ import {
   HabitDto,
   ListHabitsQueryDto,
   PausePeriodDto,
+  ReorderHabitsDto,
   ReplaceHabitDto,
   toHabitDto,
   UpdateHabitDto,
 } from './habit.dto';
 import { HabitFreshnessService } from './habit-freshness.service';
+import { RECENT_DAYS, recentDaysOf } from './habit-history.mapper';
 import { HabitStatsService } from './habit-stats.service';
-import { HabitsRepository } from './habits.repository';
+import { habitNotFound, HabitsRepository } from './habits.repository';
 
 /** At most this many habits per user (SPEC.md §4 "Lists"). */
 export const MAX_HABITS_PER_USER = 500;
+/**
+ * A habit may start at most this many days after the user's today: far enough to plan (next
+ * month, the new year), near enough that a mistyped year (2030) is caught rather than hiding
+ * the habit from Today for years.
+ */
+export const MAX_START_DAYS_AHEAD = 365;
+
+/** 422 START_DATE_TOO_FAR when `startDate` is more than a year after `today`. */
+function checkStartDate(startDate: string | undefined, today: string): void {
+  const latest = addDays(today, MAX_START_DAYS_AHEAD);
+  if (startDate !== undefined && startDate > latest) {
+    const message = `The start date can be at most a year ahead (${latest}).`;
+    throw AppError.unprocessable('START_DATE_TOO_FAR', message, {
+      fields: [{ path: 'startDate', code: 'START_DATE_TOO_FAR', message }],
+    });
+  }
+}
 
 function checkedSchedule(input: ScheduleInput): Schedule {
   const errors = validateSchedule(input);
@@ -103,6 +124,7 @@ export class HabitsService {
           `A user can have at most ${MAX_HABITS_PER_USER} habits.`,
         );
       }
+      checkStartDate(dto.startDate, ctx.today);
       const status = dto.status ?? 'active';
       const startDate = dto.startDate ?? ctx.today;
       const pauses =
@@ -121,6 +143,9 @@ export class HabitsService {
           difficulty: dto.difficulty ?? 'medium',
           priority: dto.priority ?? 'medium',
           status,
+          color: dto.color ?? 'green',
+          icon: dto.icon ?? null,
+          position: await this.habits.nextPosition(manager, user.id),
           createdAt: ctx.now,
           updatedAt: ctx.now,
         }),
@@ -136,12 +161,7 @@ export class HabitsService {
     const today = await this.freshness.ensureFresh(user);
     return this.uow.read(async (manager) => {
       const habits = await this.habits.list(manager, user.id, query.status, MAX_HABITS_PER_USER);
-      const ids = habits.map((h) => h.id);
-      const [pauses, todayLogs] = [
-        await this.habits.pausesOf(manager, ids),
-        await this.habits.logsOn(manager, ids, today),
-      ];
-      return habits.map((h) => toHabitDto(h, pauses.get(h.id) ?? [], todayLogs.get(h.id) ?? null));
+      return this.toDtos(manager, habits, today);
     });
   }
 
@@ -149,11 +169,39 @@ export class HabitsService {
     const today = await this.freshness.ensureFresh(user);
     return this.uow.read(async (manager) => {
       const habit = await this.habits.findOwned(manager, user.id, habitId);
-      const [pauses, todayLogs] = [
-        await this.habits.pausesOf(manager, [habit.id]),
-        await this.habits.logsOn(manager, [habit.id], today),
-      ];
-      return toHabitDto(habit, pauses.get(habit.id) ?? [], todayLogs.get(habit.id) ?? null);
+      return (await this.toDtos(manager, [habit], today))[0];
+    });
+  }
+
+  /**
+   * Moves the listed habits into the given order among the places they hold (the others keep
+   * theirs); answers the user's whole list in its new order. 404 if an id is not the user's.
+   */
+  async reorder(user: AuthUser, dto: ReorderHabitsDto): Promise<HabitDto[]> {
+    const ids = dto.habitIds.map((id) => id.toLowerCase());
+    await this.uow.run(user, async (manager, ctx) => {
+      const owned = await this.habits.reorder(manager, user.id, ids, ctx.now);
+      if (owned !== ids.length) throw habitNotFound();
+    });
+    return this.list(user, {});
+  }
+
+  /** Stored habits as responses: pauses, schedules and the logs of their last days (three statements). */
+  private async toDtos(
+    manager: EntityManager,
+    habits: HabitEntity[],
+    today: string,
+  ): Promise<HabitDto[]> {
+    const records = await this.habits.recordsBetween(
+      manager,
+      habits.map((h) => h.id),
+      isoWeekStart(addDays(today, -(RECENT_DAYS - 1))),
+      today,
+      today,
+    );
+    return habits.map((h) => {
+      const record = records.get(h.id)!;
+      return toHabitDto(h, record.pauses, record.todayLog, recentDaysOf(h, record, today));
     });
   }
 
@@ -169,6 +217,8 @@ export class HabitsService {
       startDate: dto.startDate,
       difficulty: dto.difficulty ?? 'medium',
       priority: dto.priority ?? 'medium',
+      color: dto.color ?? 'green',
+      icon: dto.icon ?? null,
       status: dto.status,
       pausePeriods: dto.pausePeriods,
     });
@@ -242,6 +292,7 @@ export class HabitsService {
         schedule,
       );
     }
+    checkStartDate(dto.startDate, ctx.today);
     if (dto.startDate !== undefined && dto.startDate > habit.startDate) {
       const firstLog = await this.habits.earliestLogDate(manager, habit.id);
       if (firstLog !== null && dto.startDate > firstLog) {
@@ -265,6 +316,8 @@ export class HabitsService {
       startDate: dto.startDate ?? habit.startDate,
       difficulty: dto.difficulty ?? habit.difficulty,
       priority: dto.priority ?? habit.priority,
+      color: dto.color ?? habit.color,
+      icon: dto.icon === undefined ? habit.icon : dto.icon,
       status: status === currentStatus ? habit.status : status,
     });
     await manager.getRepository(HabitEntity).update(
@@ -279,6 +332,8 @@ export class HabitsService {
         startDate: habit.startDate,
         difficulty: habit.difficulty,
         priority: habit.priority,
+        color: habit.color,
+        icon: habit.icon,
         status: habit.status,
       },
     );

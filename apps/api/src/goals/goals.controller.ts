@@ -32,7 +32,9 @@ export class GoalsController {
   @Post()
   @ApiCreatedResponse({ type: GoalDto })
   @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND (a linked habit)' })
-  @ApiUnprocessableEntityResponse({ description: 'GOAL_LIMIT_REACHED (200 goals).' })
+  @ApiUnprocessableEntityResponse({
+    description: 'GOAL_LIMIT_REACHED (200 goals), GOAL_DEADLINE_BEFORE_START.',
+  })
   createGoal(@CurrentUser() user: AuthUser, @Body() dto: CreateGoalDto): Promise<GoalDto> {
     return this.goals.create(user, dto);
   }
@@ -55,6 +57,7 @@ export class GoalsController {
   @Put(':id')
   @ApiOkResponse({ type: GoalDto })
   @ApiNotFoundResponse({ description: 'GOAL_NOT_FOUND, HABIT_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'GOAL_DEADLINE_BEFORE_START' })
   replaceGoal(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
@@ -67,6 +70,7 @@ export class GoalsController {
   @Patch(':id')
   @ApiOkResponse({ type: GoalDto })
   @ApiNotFoundResponse({ description: 'GOAL_NOT_FOUND, HABIT_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'GOAL_DEADLINE_BEFORE_START' })
   updateGoal(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,

@@ -4,6 +4,7 @@ import {
   HabitDto,
   HabitsService,
   ListHabitsQueryDto,
+  ReorderHabitsDto,
   ReplaceHabitDto,
   UpdateHabitDto,
 } from '@app/habits';
@@ -39,7 +40,9 @@ export class HabitsController {
   /** Creates a habit with its schedule, pauses and status. */
   @Post()
   @ApiCreatedResponse({ type: HabitDto })
-  @ApiUnprocessableEntityResponse({ description: 'HABIT_LIMIT_REACHED (500 habits).' })
+  @ApiUnprocessableEntityResponse({
+    description: 'HABIT_LIMIT_REACHED (500 habits), START_DATE_TOO_FAR (over a year ahead).',
+  })
   createHabit(@CurrentUser() user: AuthUser, @Body() dto: CreateHabitDto): Promise<HabitDto> {
     return this.habits.create(user, dto);
   }
@@ -54,6 +57,17 @@ export class HabitsController {
     return this.habits.list(user, query);
   }
 
+  /**
+   * Puts the listed habits in this order among the places they hold (the others keep theirs);
+   * answers the whole list in its new order.
+   */
+  @Put('order')
+  @ApiOkResponse({ type: [HabitDto] })
+  @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND (an id is not one of the user’s habits)' })
+  reorderHabits(@CurrentUser() user: AuthUser, @Body() dto: ReorderHabitsDto): Promise<HabitDto[]> {
+    return this.habits.reorder(user, dto);
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: HabitDto })
   @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND' })
@@ -65,7 +79,7 @@ export class HabitsController {
   @Put(':id')
   @ApiOkResponse({ type: HabitDto })
   @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'START_DATE_AFTER_FIRST_LOG' })
+  @ApiUnprocessableEntityResponse({ description: 'START_DATE_AFTER_FIRST_LOG, START_DATE_TOO_FAR' })
   replaceHabit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
@@ -78,7 +92,7 @@ export class HabitsController {
   @Patch(':id')
   @ApiOkResponse({ type: HabitDto })
   @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'START_DATE_AFTER_FIRST_LOG' })
+  @ApiUnprocessableEntityResponse({ description: 'START_DATE_AFTER_FIRST_LOG, START_DATE_TOO_FAR' })
   updateHabit(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,

@@ -21,8 +21,17 @@ const errorSchema = {
           type: 'array',
           items: {
             type: 'object',
-            required: ['path', 'message'],
-            properties: { path: { type: 'string' }, message: { type: 'string' } },
+            required: ['path', 'code', 'message'],
+            properties: {
+              path: { type: 'string', example: 'email' },
+              code: {
+                type: 'string',
+                example: 'IS_EMAIL',
+                description:
+                  'The broken rule, SCREAMING_SNAKE: a validator (IS_EMAIL, MAX_LENGTH, UNKNOWN_FIELD, …) or a domain code.',
+              },
+              message: { type: 'string' },
+            },
           },
         },
       },

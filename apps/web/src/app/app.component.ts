@@ -1,8 +1,35 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  Injector,
+  untracked,
+} from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService } from './auth/session.service';
-import { LiveConnection } from './live/live-connection.service';
 import { ToastOutletComponent } from './live/toast-outlet.component';
+
+/** Runs `task` when the browser is idle (at most 2 s later). */
+function whenIdle(task: () => unknown): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => task(), { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
+/** The five destinations, with the tab bar's icons (24 × 24 strokes). */
+const TABS = [
+  { path: '/today', label: 'Today', icon: 'M20 6 9 17l-5-5' },
+  { path: '/habits', label: 'Habits', icon: 'M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01' },
+  { path: '/dashboard', label: 'Dashboard', icon: 'M4 20V10M10 20V4M16 20v-7M22 20H2' },
+  { path: '/goals', label: 'Goals', icon: 'M4 22V4M4 4h13l-2 4 2 4H4' },
+  {
+    path: '/settings',
+    label: 'Settings',
+    icon: 'M4 7h16M4 17h16M9 4v6M15 14v6',
+  },
+];
 
 /** The shell: a header with navigation and the account, and the routed page below it. */
 @Component({
@@ -27,16 +54,16 @@ import { ToastOutletComponent } from './live/toast-outlet.component';
         <span>Habit Tracker</span>
       </a>
       @if (session.signedIn()) {
-        <nav aria-label="Main">
-          <a routerLink="/today" routerLinkActive="active" ariaCurrentWhenActive="page">Today</a>
-          <a routerLink="/habits" routerLinkActive="active" ariaCurrentWhenActive="page">Habits</a>
-          <a routerLink="/dashboard" routerLinkActive="active" ariaCurrentWhenActive="page"
-            >Dashboard</a
-          >
-          <a routerLink="/goals" routerLinkActive="active" ariaCurrentWhenActive="page">Goals</a>
-          <a routerLink="/settings" routerLinkActive="active" ariaCurrentWhenActive="page"
-            >Settings</a
-          >
+        <!-- A row of links in the header; a tab bar at the bottom on phones (all five in reach). -->
+        <nav aria-label="Main" class="tabs">
+          @for (tab of tabs; track tab.path) {
+            <a [routerLink]="tab.path" routerLinkActive="active" ariaCurrentWhenActive="page">
+              <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+                <path [attr.d]="tab.icon" />
+              </svg>
+              <span>{{ tab.label }}</span>
+            </a>
+          }
         </nav>
         <div class="account">
           <span class="account-name" [title]="email()">{{ displayName() }}</span>
@@ -46,7 +73,10 @@ import { ToastOutletComponent } from './live/toast-outlet.component';
     </header>
     <router-outlet />
     @if (session.signedIn()) {
-      <ht-toast-outlet />
+      <!-- Loaded with the first signed-in page, not with sign-in (the first load stays small). -->
+      @defer (on idle) {
+        <ht-toast-outlet />
+      }
     }
   `,
   styles: `
@@ -63,6 +93,8 @@ import { ToastOutletComponent } from './live/toast-outlet.component';
       display: inline-flex;
       align-items: center;
       gap: 0.5rem;
+      min-height: 2.75rem;
+      min-width: 2.75rem;
       color: var(--brand);
       font-weight: 700;
       text-decoration: none;
@@ -70,17 +102,28 @@ import { ToastOutletComponent } from './live/toast-outlet.component';
     .brand span {
       color: var(--ink);
     }
-    nav {
+    .tabs {
       display: flex;
       gap: 0.25rem;
     }
-    nav a {
-      padding: 0.4rem 0.7rem;
+    .tabs a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 2.75rem;
+      padding: 0.4rem 0.8rem;
       border-radius: 999px;
       color: var(--ink-muted);
       text-decoration: none;
     }
-    nav a.active {
+    .tabs svg {
+      display: none;
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+    .tabs a.active {
       background: var(--accent-soft);
       color: var(--ink);
       font-weight: 600;
@@ -100,29 +143,67 @@ import { ToastOutletComponent } from './live/toast-outlet.component';
       color: var(--ink-muted);
     }
     @media (max-width: 640px) {
-      nav {
-        order: 3;
-        width: 100%;
-        overflow-x: auto;
+      .tabs {
+        position: fixed;
+        z-index: 15;
+        left: 0;
+        right: 0;
+        bottom: 0;
+        display: grid;
+        grid-template-columns: repeat(5, 1fr);
+        gap: 0;
+        padding: 0.25rem 0.25rem calc(0.25rem + env(safe-area-inset-bottom));
+        border-top: 1px solid var(--line);
+        background: var(--surface);
+      }
+      .tabs a {
+        flex-direction: column;
+        justify-content: center;
+        gap: 0.1rem;
+        min-height: 3.25rem;
+        padding: 0.2rem 0;
+        border-radius: 12px;
+        font-size: 0.72rem;
+      }
+      .tabs svg {
+        display: block;
+      }
+      .account-name {
+        display: none;
       }
     }
-    @media (max-width: 480px) {
-      .brand span,
-      .account-name {
+    @media (max-width: 380px) {
+      .brand span {
         display: none;
       }
     }
   `,
 })
 export class AppComponent {
+  protected readonly tabs = TABS;
   protected readonly session = inject(SessionService);
-  /** Created with the shell: it connects while someone is signed in, and only then. */
-  protected readonly live = inject(LiveConnection);
+  private readonly injector = inject(Injector);
+  private liveStarted = false;
   protected readonly email = computed(() => this.session.user()?.email ?? '');
   protected readonly displayName = computed(() => {
     const user = this.session.user();
     return user?.fullName || user?.email || '';
   });
+
+  constructor() {
+    // The live connection (Socket.IO, toasts) loads at the first sign-in, then follows the
+    // session by itself: connected while someone is signed in, and only then.
+    // It waits for the page to settle first: the first render matters more than a socket.
+    effect(() => {
+      if (!this.session.signedIn() || this.liveStarted) return;
+      this.liveStarted = true;
+      untracked(() =>
+        whenIdle(() =>
+          import('./live/live-connection.service').then((m) => this.injector.get(m.LiveConnection)),
+        ),
+      );
+    });
+  }
 
   protected signOut(): Promise<void> {
     return this.session.signOut();

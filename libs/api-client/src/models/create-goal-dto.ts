@@ -8,6 +8,10 @@ export interface CreateGoalDto {
    * Manual progress added to the habits' contributions (default 0).
    */
   baseValue?: number;
+
+  /**
+   * On or after the start date (422 GOAL_DEADLINE_BEFORE_START otherwise).
+   */
   deadline?: string | null;
   description?: string | null;
 

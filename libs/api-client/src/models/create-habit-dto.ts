@@ -5,12 +5,22 @@ import { PausePeriodDto } from '../models/pause-period-dto';
 export interface CreateHabitDto {
 
   /**
+   * One of the palette's colours (default `green`); the web app draws each in light and dark.
+   */
+  color?: 'green' | 'teal' | 'blue' | 'indigo' | 'purple' | 'pink' | 'red' | 'orange' | 'amber' | 'slate';
+
+  /**
    * Custom only (or intervalDays): ISO weekdays 1=Mon … 7=Sun, distinct.
    */
   daysOfWeek?: Array<number> | null;
   description?: string | null;
   difficulty?: 'easy' | 'medium' | 'hard';
   frequency: 'daily' | 'weekly' | 'custom';
+
+  /**
+   * One emoji, or null for none.
+   */
+  icon?: string | null;
 
   /**
    * Custom only (or daysOfWeek): every N days, 2–365.

@@ -10,6 +10,11 @@ export interface ErrorResponse {
   details?: {
 'fields'?: Array<{
 'path': string;
+
+/**
+ * The broken rule, SCREAMING_SNAKE: a validator (IS_EMAIL, MAX_LENGTH, UNKNOWN_FIELD, …) or a domain code.
+ */
+'code': string;
 'message': string;
 }>;
 };

@@ -4,7 +4,7 @@
 export interface GoalHabitLinkDto {
 
   /**
-   * > 0; new links default to 1, listed links without a weight keep theirs.
+   * > 0 and ≤ 1000; new links default to 1, listed links without a weight keep theirs.
    */
   contributionWeight?: number;
   habitId: string;

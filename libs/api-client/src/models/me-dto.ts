@@ -15,6 +15,11 @@ export interface MeDto {
   email: string;
 
   /**
+   * Whether this server sends e-mail (SMTP configured): verification, resets, nudge digests.
+   */
+  emailDelivery: boolean;
+
+  /**
    * Opted in to nudge e-mails.
    */
   emailNudges: boolean;

@@ -19,6 +19,8 @@ import { GetHabit$Params } from '../fn/habits/get-habit';
 import { HabitDto } from '../models/habit-dto';
 import { listHabits } from '../fn/habits/list-habits';
 import { ListHabits$Params } from '../fn/habits/list-habits';
+import { reorderHabits } from '../fn/habits/reorder-habits';
+import { ReorderHabits$Params } from '../fn/habits/reorder-habits';
 import { replaceHabit } from '../fn/habits/replace-habit';
 import { ReplaceHabit$Params } from '../fn/habits/replace-habit';
 import { updateHabit } from '../fn/habits/update-habit';
@@ -97,6 +99,43 @@ export class HabitsService extends BaseService {
     const resp = this.createHabit$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<HabitDto>): HabitDto => r.body)
+    );
+  }
+
+  /** Path part for operation `reorderHabits()` */
+  static readonly ReorderHabitsPath = '/api/habits/order';
+
+  /**
+   * Puts the listed habits in this order among the places they hold (the others keep theirs);
+   * answers the whole list in its new order.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `reorderHabits()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  reorderHabits$Response(params: ReorderHabits$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<HabitDto>>> {
+    const obs = reorderHabits(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * Puts the listed habits in this order among the places they hold (the others keep theirs);
+   * answers the whole list in its new order.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `reorderHabits$Response()` instead.
+   *
+   * This method sends `application/json` and handles request body of type `application/json`.
+   */
+  reorderHabits(params: ReorderHabits$Params, context?: HttpContext): Observable<Array<HabitDto>> {
+    const resp = this.reorderHabits$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<Array<HabitDto>>): Array<HabitDto> => r.body)
     );
   }
 

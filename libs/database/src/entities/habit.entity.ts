@@ -10,6 +10,20 @@ export type HabitFrequency = 'daily' | 'weekly' | 'custom';
 export type HabitDifficulty = 'easy' | 'medium' | 'hard';
 export type HabitPriority = 'low' | 'medium' | 'high';
 export type HabitStatus = 'active' | 'paused' | 'archived' | 'at_risk';
+/** The palette the web app draws in both themes (a CHECK constraint holds the same list). */
+export const HABIT_COLORS = [
+  'green',
+  'teal',
+  'blue',
+  'indigo',
+  'purple',
+  'pink',
+  'red',
+  'orange',
+  'amber',
+  'slate',
+] as const;
+export type HabitColor = (typeof HABIT_COLORS)[number];
 
 @Entity('habits')
 export class HabitEntity {
@@ -27,6 +41,11 @@ export class HabitEntity {
   @Column({ type: 'varchar', length: 8, default: 'medium' }) difficulty!: HabitDifficulty;
   @Column({ type: 'varchar', length: 8, default: 'medium' }) priority!: HabitPriority;
   @Column({ type: 'varchar', length: 16, default: 'active' }) status!: HabitStatus;
+  @Column({ type: 'varchar', length: 16, default: 'green' }) color!: HabitColor;
+  /** One emoji, or null. */
+  @Column({ type: 'varchar', length: 32, nullable: true }) icon!: string | null;
+  /** 1-based place in the user's list (manual order). */
+  @Column({ type: 'integer', default: 1 }) position!: number;
   @Column({ name: 'current_streak', type: 'integer', default: 0 }) currentStreak!: number;
   @Column({ name: 'longest_streak', type: 'integer', default: 0 }) longestStreak!: number;
   @Column({ name: 'total_completions', type: 'integer', default: 0 }) totalCompletions!: number;

@@ -3,6 +3,7 @@ import { HabitReadFields1764200000000 } from './1764200000000-habit-read-fields'
 import { SuggestionDismissals1764300000000 } from './1764300000000-suggestion-dismissals';
 import { JobsAndMail1764500000000 } from './1764500000000-jobs-and-mail';
 import { OutboxRetention1764600000000 } from './1764600000000-outbox-retention';
+import { HabitAppearanceAndOrder1764800000000 } from './1764800000000-habit-appearance-and-order';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SuggestionDismissals1764300000000,
   JobsAndMail1764500000000,
   OutboxRetention1764600000000,
+  HabitAppearanceAndOrder1764800000000,
 ];

@@ -1,16 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { toUserFacingError, type UserFacingError } from '../errors/user-facing-error';
 
-/** The account pages' own codes, in words (the shared mapper covers the general ones). */
-const ACCOUNT_MESSAGES: Record<string, string> = {
-  PASSWORD_INCORRECT: 'That is not your current password.',
-  EMAIL_NOT_CONFIGURED: 'This server cannot send e-mail (no SMTP configured).',
-  EMAIL_ALREADY_VERIFIED: 'Your e-mail address is already verified.',
-  RESET_TOKEN_INVALID: 'This reset link is invalid or has expired. Ask for a new one.',
-  VERIFICATION_TOKEN_INVALID: 'This verification link is invalid or has expired.',
-  UNSUBSCRIBE_TOKEN_INVALID: 'This unsubscribe link is invalid.',
-};
-
 /**
  * Operations without a response body (204/202) are requested as text, so their error body
  * arrives as a JSON string: parse it, so the server's code reaches the mapper.
@@ -30,8 +20,7 @@ export function withParsedBody(error: unknown): unknown {
   }
 }
 
+/** A failed account request in words (the one map in errors/messages.ts words every code). */
 export function toAccountError(error: unknown): UserFacingError {
-  const failure = toUserFacingError(withParsedBody(error));
-  const message = failure.code ? ACCOUNT_MESSAGES[failure.code] : undefined;
-  return message ? { ...failure, message } : failure;
+  return toUserFacingError(withParsedBody(error));
 }

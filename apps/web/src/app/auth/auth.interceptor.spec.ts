@@ -60,7 +60,12 @@ describe('authInterceptor and SessionService', () => {
     await signIn();
     expect(session.signedIn()).toBe(true);
     expect(session.user()?.today).toBe('2026-11-25');
-    expect(localStorage.length + sessionStorage.length).toBe(0);
+    // Only a hint that a session exists is stored, never a token.
+    const stored = [localStorage, sessionStorage].flatMap((storage) =>
+      Array.from({ length: storage.length }, (_, i) => storage.getItem(storage.key(i)!) ?? ''),
+    );
+    expect(stored.join(' ')).not.toContain('token-1');
+    expect(stored.every((value) => value === '1')).toBe(true);
 
     const request = firstValueFrom(TestBed.inject(HttpClient).get('/api/habits'));
     const sent = http.expectOne('/api/habits');
@@ -124,7 +129,15 @@ describe('authInterceptor and SessionService', () => {
     expect(navigate).toHaveBeenCalledWith(['/sign-in'], { queryParams: { returnUrl: '/today' } });
   });
 
+  it('asks nothing at start-up when this browser never signed in (no 401 to log)', async () => {
+    localStorage.clear();
+    await session.restore();
+    http.expectNone('/api/auth/refresh');
+    expect(session.status()).toBe('signed-out');
+  });
+
   it('restores the session after a reload from the refresh cookie, or stays signed out', async () => {
+    localStorage.setItem('habit-tracker.session', '1');
     const restored = session.restore();
     http.expectOne('/api/auth/refresh').flush(
       {
@@ -138,6 +151,7 @@ describe('authInterceptor and SessionService', () => {
     await restored;
     expect(session.status()).toBe('signed-out');
 
+    localStorage.setItem('habit-tracker.session', '1');
     const again = session.restore();
     http
       .expectOne('/api/auth/refresh')

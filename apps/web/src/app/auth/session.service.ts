@@ -1,19 +1,46 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import {
-  AuthService as AuthApi,
-  type LoginDto,
-  type MeDto,
-  type RegisterDto,
-  type TokenResponseDto,
-} from '@habit-tracker/api-client';
-import { firstValueFrom } from 'rxjs';
+import type { LoginDto, MeDto, RegisterDto, TokenResponseDto } from '@habit-tracker/api-client';
+// The generated operations themselves, not the package's index nor the whole auth service: the
+// first load carries only the six the session uses.
+import { ApiConfiguration } from '@habit-tracker/api-client/api-configuration';
+import { getMe } from '@habit-tracker/api-client/fn/auth/get-me';
+import { login } from '@habit-tracker/api-client/fn/auth/login';
+import { logout } from '@habit-tracker/api-client/fn/auth/logout';
+import { logoutAll } from '@habit-tracker/api-client/fn/auth/logout-all';
+import { refreshSession } from '@habit-tracker/api-client/fn/auth/refresh-session';
+import { register } from '@habit-tracker/api-client/fn/auth/register';
+import type { StrictHttpResponse } from '@habit-tracker/api-client/strict-http-response';
+import { firstValueFrom, map, type Observable } from 'rxjs';
 import { REFRESH_CSRF_HEADER, sessionRequestContext } from './session-request';
 
 /** Renew this long before the access token expires, so requests never carry a stale one. */
 const RENEW_BEFORE_EXPIRY_MS = 60_000;
 const MIN_RENEW_DELAY_MS = 5_000;
+/**
+ * Set while this browser holds a session. The refresh cookie is httpOnly (unreadable here), so
+ * without this a first visit would ask the server to restore a session it never had — a 401
+ * in the console on every signed-out load.
+ */
+const SESSION_HINT_KEY = 'habit-tracker.session';
+
+function sessionHint(): boolean {
+  try {
+    return localStorage.getItem(SESSION_HINT_KEY) === '1';
+  } catch {
+    return true; // storage blocked: ask the server, as before
+  }
+}
+
+function setSessionHint(present: boolean): void {
+  try {
+    if (present) localStorage.setItem(SESSION_HINT_KEY, '1');
+    else localStorage.removeItem(SESSION_HINT_KEY);
+  } catch {
+    // storage blocked: restore() asks the server every time
+  }
+}
 
 export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
 
@@ -23,12 +50,15 @@ export type SessionStatus = 'unknown' | 'signed-in' | 'signed-out';
  */
 @Injectable({ providedIn: 'root' })
 export class SessionService {
-  private readonly authApi = inject(AuthApi);
+  private readonly http = inject(HttpClient);
+  private readonly apiConfig = inject(ApiConfiguration);
   private readonly router = inject(Router);
   private readonly token = signal<string | null>(null);
   private readonly me = signal<MeDto | null>(null);
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
   private refreshInFlight: Promise<boolean> | null = null;
+  private restoring: Promise<void> | null = null;
+  private restoreInFlight: Promise<void> | null = null;
 
   readonly status = signal<SessionStatus>('unknown');
   readonly user = this.me.asReadonly();
@@ -41,29 +71,45 @@ export class SessionService {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.renewTimer));
   }
 
-  /** At start-up: a refresh cookie, if there is one, brings the session back. */
-  async restore(): Promise<void> {
-    const renewed = await this.refresh();
-    if (!renewed) this.status.set('signed-out');
+  /** At start-up: a refresh cookie, if this browser has one, brings the session back. */
+  restore(): Promise<void> {
+    if (this.restoreInFlight) return this.restoreInFlight;
+    const run = (async () => {
+      const renewed = sessionHint() && (await this.refresh());
+      if (!renewed) this.status.set('signed-out');
+    })().finally(() => (this.restoreInFlight = null));
+    this.restoreInFlight = run;
+    this.restoring = run;
+    return run;
+  }
+
+  /** Whether a session was restored at start-up is known (guards wait for it). */
+  settled(): Promise<void> {
+    return this.restoring ?? Promise.resolve();
+  }
+
+  /** Whether this browser holds a session (so the first page is likely a signed-in one). */
+  hasSessionHint(): boolean {
+    return sessionHint();
   }
 
   async signIn(credentials: LoginDto): Promise<void> {
     const tokens = await firstValueFrom(
-      this.authApi.login({ body: credentials }, sessionRequestContext()),
+      this.call(login, { body: credentials }, sessionRequestContext()),
     );
     await this.start(tokens);
   }
 
   /** Creates the account, then signs in with the same credentials. */
   async signUp(account: RegisterDto): Promise<void> {
-    await firstValueFrom(this.authApi.register({ body: account }, sessionRequestContext()));
+    await firstValueFrom(this.call(register, { body: account }, sessionRequestContext()));
     await this.signIn({ email: account.email, password: account.password });
   }
 
   async signOut(): Promise<void> {
     try {
       await firstValueFrom(
-        this.authApi.logout({ ...REFRESH_CSRF_HEADER, body: {} }, sessionRequestContext()),
+        this.call(logout, { ...REFRESH_CSRF_HEADER, body: {} }, sessionRequestContext()),
       );
     } catch (error) {
       // Signing out locally matters more than telling the server; the cookie expires anyway.
@@ -75,7 +121,7 @@ export class SessionService {
 
   /** Ends every session of this user, on every device, then this one. */
   async signOutEverywhere(): Promise<void> {
-    await firstValueFrom(this.authApi.logoutAll());
+    await firstValueFrom(this.call(logoutAll, {}));
     this.clear();
     await this.router.navigateByUrl('/sign-in');
   }
@@ -95,7 +141,7 @@ export class SessionService {
   /** Re-reads the user (their `today` and next day start move at the user's day start). */
   async reloadUser(): Promise<MeDto | null> {
     if (!this.signedIn()) return null;
-    const me = await firstValueFrom(this.authApi.getMe());
+    const me = await firstValueFrom(this.call(getMe, {}));
     this.me.set(me);
     return me;
   }
@@ -122,7 +168,7 @@ export class SessionService {
   private async refreshNow(): Promise<boolean> {
     try {
       const tokens = await firstValueFrom(
-        this.authApi.refreshSession({ ...REFRESH_CSRF_HEADER, body: {} }, sessionRequestContext()),
+        this.call(refreshSession, { ...REFRESH_CSRF_HEADER, body: {} }, sessionRequestContext()),
       );
       await this.start(tokens);
       return true;
@@ -141,8 +187,9 @@ export class SessionService {
   private async start(tokens: TokenResponseDto): Promise<void> {
     this.token.set(tokens.accessToken);
     this.scheduleRenewal(tokens.expiresIn);
-    this.me.set(await firstValueFrom(this.authApi.getMe()));
+    this.me.set(await firstValueFrom(this.call(getMe, {})));
     this.status.set('signed-in');
+    setSessionHint(true);
     this.endedNotice.set(null);
   }
 
@@ -153,10 +200,27 @@ export class SessionService {
   }
 
   private clear(): void {
+    setSessionHint(false);
     clearTimeout(this.renewTimer);
     this.token.set(null);
     this.me.set(null);
     this.status.set('signed-out');
+  }
+
+  /** A generated operation's response body (what the generated services return). */
+  private call<P, T>(
+    operation: (
+      http: HttpClient,
+      rootUrl: string,
+      params: P,
+      context?: HttpContext,
+    ) => Observable<StrictHttpResponse<T>>,
+    params: P,
+    context?: HttpContext,
+  ): Observable<T> {
+    return operation(this.http, this.apiConfig.rootUrl, params, context).pipe(
+      map((response) => response.body),
+    );
   }
 
   private withRefreshLock(task: () => Promise<boolean>): Promise<boolean> {

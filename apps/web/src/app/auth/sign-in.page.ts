@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { toUserFacingError, UserFacingError } from '../errors/user-facing-error';
 import { FieldErrorComponent } from '../errors/field-error.component';
@@ -9,20 +8,22 @@ import { SessionService } from './session.service';
 @Component({
   selector: 'ht-sign-in-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, FieldErrorComponent],
+  // No @angular/forms here: the first page of most visits stays light.
+  imports: [RouterLink, FieldErrorComponent],
   template: `
     <main id="main" class="auth-card" tabindex="-1">
       <h1>Sign in</h1>
       @if (session.endedNotice(); as notice) {
         <p class="notice" role="status">{{ notice }}</p>
       }
-      <form [formGroup]="form" (ngSubmit)="signIn()" novalidate>
+      <form (submit)="signIn($event)" novalidate>
         <div class="field">
           <label for="sign-in-email">E-mail</label>
           <input
             id="sign-in-email"
             type="email"
-            formControlName="email"
+            [value]="email()"
+            (input)="email.set(textOf($event))"
             autocomplete="username"
             [attr.aria-invalid]="!!error()?.fields?.['email']"
             aria-describedby="sign-in-email-error"
@@ -34,7 +35,8 @@ import { SessionService } from './session.service';
           <input
             id="sign-in-password"
             type="password"
-            formControlName="password"
+            [value]="password()"
+            (input)="password.set(textOf($event))"
             autocomplete="current-password"
             [attr.aria-invalid]="!!error()?.fields?.['password']"
             aria-describedby="sign-in-password-error"
@@ -64,16 +66,20 @@ export class SignInPage {
   /** Where to go after signing in (bound from the query string). */
   readonly returnUrl = input<string | undefined>();
 
-  protected readonly form = inject(FormBuilder).nonNullable.group({
-    email: ['', [Validators.required]],
-    password: ['', [Validators.required]],
-  });
+  protected readonly email = signal('');
+  protected readonly password = signal('');
   protected readonly submitting = signal(false);
   protected readonly error = signal<UserFacingError | null>(null);
 
-  protected async signIn(): Promise<void> {
+  protected textOf(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+
+  protected async signIn(event: Event): Promise<void> {
+    event.preventDefault();
     if (this.submitting()) return;
-    const { email, password } = this.form.getRawValue();
+    const email = this.email();
+    const password = this.password();
     if (!email.trim() || !password) {
       this.error.set({
         message: 'Enter your e-mail and password.',

@@ -5,12 +5,13 @@ import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError, UserFacingError } from '../errors/user-facing-error';
 import { safeReturnUrl } from './auth.guards';
 import { SessionService } from './session.service';
-import { browserTimeZone, timeZoneChoices } from './time-zones';
+import { TimeZonePickerComponent } from './time-zone-picker.component';
+import { browserTimeZone } from './time-zones';
 
 @Component({
   selector: 'ht-sign-up-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, FieldErrorComponent],
+  imports: [ReactiveFormsModule, RouterLink, FieldErrorComponent, TimeZonePickerComponent],
   template: `
     <main id="main" class="auth-card" tabindex="-1">
       <h1>Create your account</h1>
@@ -47,15 +48,12 @@ import { browserTimeZone, timeZoneChoices } from './time-zones';
         </div>
         <div class="field">
           <label for="sign-up-timezone">Time zone</label>
-          <select
-            id="sign-up-timezone"
+          <ht-time-zone-picker
+            inputId="sign-up-timezone"
             formControlName="timezone"
-            aria-describedby="sign-up-timezone-hint sign-up-timezone-error"
-          >
-            @for (zone of zones; track zone) {
-              <option [value]="zone">{{ zone }}</option>
-            }
-          </select>
+            describedBy="sign-up-timezone-hint sign-up-timezone-error"
+            [invalid]="!!error()?.fields?.['timezone']"
+          />
           <span id="sign-up-timezone-hint" class="hint">Your days start and end in this zone.</span>
           <ht-field-error id="sign-up-timezone-error" [message]="error()?.fields?.['timezone']" />
         </div>
@@ -80,7 +78,6 @@ export class SignUpPage {
   private readonly router = inject(Router);
   readonly returnUrl = input<string | undefined>();
 
-  protected readonly zones = timeZoneChoices();
   protected readonly form = inject(FormBuilder).nonNullable.group({
     fullName: [''],
     email: [''],

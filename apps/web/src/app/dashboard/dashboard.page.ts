@@ -29,7 +29,7 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, WeekChartComponent],
   template: `
-    <main id="main" class="page wide" tabindex="-1">
+    <main id="main" class="page" tabindex="-1">
       <header class="dash-header">
         <h1>Dashboard</h1>
         @if (dateLabel(); as date) {
@@ -148,9 +148,6 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
     </main>
   `,
   styles: `
-    .wide {
-      max-width: 64rem;
-    }
     .dash-header {
       display: flex;
       flex-wrap: wrap;
@@ -171,9 +168,15 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
     }
     .cards {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+      /* Six figures: 3 × 2, or 2 × 3 on phones (never one alone on a row). */
+      grid-template-columns: repeat(2, minmax(0, 1fr));
       gap: 0.75rem;
       margin-bottom: 1rem;
+    }
+    @media (min-width: 641px) {
+      .cards {
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+      }
     }
     .card,
     .panel,
@@ -199,7 +202,6 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
     }
     .panel {
       margin-bottom: 1rem;
-      max-width: 32rem;
     }
     .at-risk {
       border-color: var(--danger);

@@ -41,7 +41,7 @@ import { weekChartBars } from './week-chart';
         <li><span class="swatch done"></span>Done</li>
         <li><span class="swatch skipped"></span>Skipped</li>
         <li><span class="swatch missed"></span>Missed</li>
-        <li><span class="swatch pending"></span>Open</li>
+        <li><span class="swatch pending"></span>Still open today</li>
       </ul>
       <div class="visually-hidden">
         <table>
@@ -58,13 +58,13 @@ import { weekChartBars } from './week-chart';
             </tr>
           </thead>
           <tbody>
-            @for (day of days(); track day.date) {
+            @for (day of days(); track day.date; let last = $last) {
               <tr>
                 <th scope="row">{{ day.date }}</th>
                 <td>{{ day.done }}</td>
                 <td>{{ day.skipped }}</td>
                 <td>{{ day.missed }}</td>
-                <td>{{ day.pending }}</td>
+                <td>{{ last ? day.pending : 0 }}</td>
               </tr>
             }
           </tbody>

@@ -40,4 +40,17 @@ describe('weekChartBars', () => {
     expect(weekChartBars([], 100, 100)).toEqual([]);
     expect(weekChartBars([day('2026-11-23', 0)], 100, 118)[0].parts).toEqual([]);
   });
+
+  it('shows “open” only for today: a past day of a weekly habit’s week is not still open', () => {
+    // Monday: 1 done, 2 weekly habits' days still open in their week; Tuesday is today.
+    const bars = weekChartBars(
+      [day('2026-11-23', 1, 0, 0, 2), day('2026-11-24', 0, 0, 0, 1)],
+      200,
+      118,
+      'en-GB',
+    );
+    expect(bars[0].parts.map((p) => p.kind)).toEqual(['done']);
+    expect(bars[0].parts[0]).toEqual({ kind: 'done', y: 0, height: 100 });
+    expect(bars[1].parts.map((p) => p.kind)).toEqual(['pending']);
+  });
 });

@@ -15,14 +15,19 @@ export interface ChartBar {
 const LABEL_SPACE = 18;
 const KINDS: BarPartKind[] = ['done', 'skipped', 'missed', 'pending'];
 
-/** Lays out one bar per day in a `width` × `height` box, scaled to the busiest day. */
+/**
+ * Lays out one bar per day in a `width` × `height` box, scaled to the busiest day. The last day
+ * is today: only it can be still open (a weekly habit's earlier days of the week are counted
+ * `pending` by the API while its week runs, but those days are over).
+ */
 export function weekChartBars(
-  days: readonly HeatmapCountsDto[],
+  series: readonly HeatmapCountsDto[],
   width: number,
   height: number,
   locale?: string,
 ): ChartBar[] {
-  if (days.length === 0) return [];
+  if (series.length === 0) return [];
+  const days = series.map((d, i) => (i < series.length - 1 ? { ...d, pending: 0 } : d));
   const plot = height - LABEL_SPACE;
   const busiest = Math.max(1, ...days.map((d) => d.done + d.skipped + d.missed + d.pending));
   const slot = width / days.length;

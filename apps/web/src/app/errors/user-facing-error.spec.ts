@@ -6,7 +6,7 @@ function failure(status: number, error: unknown): HttpErrorResponse {
 }
 
 describe('toUserFacingError', () => {
-  it('maps validation field errors to their paths, as sentences', () => {
+  it('words each field by its code, never with the server’s sentence (issue 16, point 8)', () => {
     const result = toUserFacingError(
       failure(400, {
         statusCode: 400,
@@ -14,7 +14,16 @@ describe('toUserFacingError', () => {
         code: 'VALIDATION_FAILED',
         message: 'The request is not valid.',
         details: {
-          fields: [{ path: 'password', message: 'password must be at least 8 characters' }],
+          fields: [
+            { path: 'email', code: 'IS_EMAIL', message: 'email must be an email' },
+            {
+              path: 'newPassword',
+              code: 'IS_LENGTH',
+              message: 'newPassword must be longer than or equal to 8 characters',
+            },
+            { path: 'habits[2].contributionWeight', code: 'MAX', message: 'must not exceed 1000' },
+            { path: 'colour', code: 'SOMETHING_NEW', message: 'raw words' },
+          ],
         },
       }),
     );
@@ -22,7 +31,12 @@ describe('toUserFacingError', () => {
       message: 'Please correct the highlighted fields.',
       code: 'VALIDATION_FAILED',
       status: 400,
-      fields: { password: 'Password must be at least 8 characters.' },
+      fields: {
+        email: 'Enter an e-mail address like name@example.com.',
+        newPassword: 'Use 8 to 128 characters.',
+        'habits[2].contributionWeight': 'A done day can count at most 1000.',
+        colour: 'Check this value.',
+      },
     });
   });
 
@@ -38,8 +52,8 @@ describe('toUserFacingError', () => {
     expect(result.message).toBe('That e-mail and password do not match an account.');
   });
 
-  it('keeps the server’s sentence for other rule errors', () => {
-    const result = toUserFacingError(
+  it('never shows the server’s sentence, even for a code it does not know', () => {
+    const known = toUserFacingError(
       failure(422, {
         statusCode: 422,
         error: 'Unprocessable Entity',
@@ -47,7 +61,13 @@ describe('toUserFacingError', () => {
         message: 'A user may have at most 500 habits.',
       }),
     );
-    expect(result.message).toBe('A user may have at most 500 habits.');
+    expect(known.message).toBe(
+      'You have 500 habits, the most there can be. Archive or delete one first.',
+    );
+    const unknown = toUserFacingError(
+      failure(422, { statusCode: 422, error: 'x', code: 'BRAND_NEW_RULE', message: 'Raw.' }),
+    );
+    expect(unknown.message).toBe('That cannot be done.');
   });
 
   it('explains a network failure and bodies that are not the error shape', () => {

@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorResponse } from '@habit-tracker/api-client';
+import { ERROR_MESSAGES, fieldMessage } from './messages';
 
 /** An error in words a person understands, with the fields the server pointed at. */
 export interface UserFacingError {
@@ -11,20 +12,6 @@ export interface UserFacingError {
   /** Field path → what is wrong with it (from `details.fields`). */
   fields: Record<string, string>;
 }
-
-/** Codes whose server message is too technical or too terse for a person. */
-const MESSAGES_BY_CODE: Record<string, string> = {
-  INVALID_CREDENTIALS: 'That e-mail and password do not match an account.',
-  EMAIL_TAKEN: 'An account with this e-mail already exists. Sign in instead?',
-  REGISTRATION_CLOSED: 'This server is not accepting new accounts.',
-  INVALID_TIME_ZONE: 'That time zone is not recognised. Pick one from the list.',
-  REFRESH_TOKEN_MISSING: 'Your session has ended. Sign in again to continue.',
-  REFRESH_TOKEN_INVALID: 'Your session has ended. Sign in again to continue.',
-  REFRESH_TOKEN_EXPIRED: 'Your session has ended. Sign in again to continue.',
-  REFRESH_TOKEN_REUSED: 'Your session was ended for safety. Sign in again to continue.',
-  LOG_DATE_IN_FUTURE: 'You cannot log a day that has not started yet.',
-  LOG_DATE_BEFORE_START: 'That day is before the habit started.',
-};
 
 const MESSAGES_BY_STATUS: Record<number, string> = {
   0: 'The server cannot be reached. Check your connection and try again.',
@@ -66,22 +53,15 @@ export function toUserFacingError(error: unknown): UserFacingError {
       fields: {},
     };
   }
+  // The server's sentences are for developers: people read the app's words for each code.
   const fields: Record<string, string> = {};
-  for (const field of body.details?.fields ?? []) fields[field.path] ??= sentence(field.message);
+  for (const field of body.details?.fields ?? [])
+    fields[field.path] ??= fieldMessage(field.path, field.code);
   const hasFields = Object.keys(fields).length > 0;
   const message =
-    MESSAGES_BY_CODE[body.code] ??
-    (hasFields
-      ? 'Please correct the highlighted fields.'
-      : error.status >= 500
-        ? (MESSAGES_BY_STATUS[error.status] ?? 'Something went wrong on the server. Try again.')
-        : sentence(body.message));
+    ERROR_MESSAGES[body.code] ??
+    (hasFields ? 'Please correct the highlighted fields.' : undefined) ??
+    MESSAGES_BY_STATUS[error.status] ??
+    'Something went wrong. Try again.';
   return { message, code: body.code, status: error.status, fields };
-}
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return trimmed;
-  const capitalised = trimmed[0].toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }

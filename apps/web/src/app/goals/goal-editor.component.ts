@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   GoalsService,
@@ -19,6 +20,10 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError, type UserFacingError } from '../errors/user-facing-error';
+
+/** The API's limits (libs/goals goal.dto.ts). */
+const MAX_VALUE = 1e9;
+const MAX_WEIGHT = 1000;
 
 /** A linked habit and its weight as typed (a string until saved). */
 interface LinkDraft {
@@ -57,6 +62,7 @@ interface LinkDraft {
             type="number"
             inputmode="decimal"
             min="0"
+            [attr.max]="maxValue"
             step="any"
             formControlName="targetValue"
             [attr.aria-invalid]="!!error()?.fields?.['targetValue']"
@@ -98,6 +104,7 @@ interface LinkDraft {
             id="goal-start"
             type="date"
             formControlName="startDate"
+            [attr.aria-invalid]="!!error()?.fields?.['startDate']"
             aria-describedby="goal-start-error"
           />
           <ht-field-error id="goal-start-error" [message]="error()?.fields?.['startDate']" />
@@ -108,6 +115,8 @@ interface LinkDraft {
             id="goal-deadline"
             type="date"
             formControlName="deadline"
+            [attr.min]="form.controls.startDate.value || today()"
+            [attr.aria-invalid]="!!error()?.fields?.['deadline']"
             aria-describedby="goal-deadline-error"
           />
           <ht-field-error id="goal-deadline-error" [message]="error()?.fields?.['deadline']" />
@@ -136,8 +145,11 @@ interface LinkDraft {
                   type="number"
                   inputmode="decimal"
                   min="0"
+                  [attr.max]="maxWeight"
                   step="any"
                   [attr.aria-label]="'Weight for ' + habit.name"
+                  [attr.aria-invalid]="!!error()?.fields?.['habits']"
+                  aria-describedby="goal-habits-error"
                   [value]="weightOf(habit.id)"
                   (input)="setWeight(habit.id, $any($event.target).value)"
                 />
@@ -145,7 +157,7 @@ interface LinkDraft {
             }
           </div>
         }
-        <ht-field-error [message]="error()?.fields?.['habits']" />
+        <ht-field-error id="goal-habits-error" [message]="error()?.fields?.['habits']" />
       </fieldset>
 
       @if (error(); as failure) {
@@ -233,9 +245,22 @@ export class GoalEditorComponent {
     startDate: [''],
     deadline: [''],
   });
+  protected readonly maxWeight = MAX_WEIGHT;
+  protected readonly maxValue = MAX_VALUE;
   protected readonly links = signal<LinkDraft[]>([]);
   protected readonly saving = signal(false);
-  protected readonly error = signal<UserFacingError | null>(null);
+  /** After a refused save, the form re-checks itself as the user fixes it. */
+  private readonly attempted = signal(false);
+  private readonly serverError = signal<UserFacingError | null>(null);
+  private readonly formValue = toSignal(this.form.valueChanges, {
+    initialValue: this.form.getRawValue(),
+  });
+  private readonly localError = computed(() => {
+    this.formValue();
+    return this.attempted() ? this.validate(this.form.getRawValue(), this.links()) : null;
+  });
+  /** The form's problems: the local checks' (kept up to date), else the server's answer. */
+  protected readonly error = computed(() => this.localError() ?? this.serverError());
   /** Archived habits can stay linked but are not offered for new links. */
   protected readonly linkable = computed(() =>
     this.habits().filter(
@@ -279,14 +304,11 @@ export class GoalEditorComponent {
 
   protected async save(): Promise<void> {
     if (this.saving()) return;
-    const local = this.validate();
-    if (local) {
-      this.error.set(local);
-      return;
-    }
+    this.attempted.set(true);
+    this.serverError.set(null);
+    if (this.localError()) return;
     const body = this.body();
     this.saving.set(true);
-    this.error.set(null);
     try {
       const editing = this.goal();
       const goal = await firstValueFrom(
@@ -296,14 +318,15 @@ export class GoalEditorComponent {
       );
       this.saved.emit(goal);
     } catch (failure) {
-      this.error.set(toUserFacingError(failure));
+      this.serverError.set(toUserFacingError(failure));
     } finally {
       this.saving.set(false);
     }
   }
 
   private fill(goal: GoalDto | null, today: string | null): void {
-    this.error.set(null);
+    this.attempted.set(false);
+    this.serverError.set(null);
     this.form.reset({
       name: goal?.name ?? '',
       description: goal?.description ?? '',
@@ -321,17 +344,30 @@ export class GoalEditorComponent {
     );
   }
 
-  /** The checks a person should not need a round trip for; the server checks everything again. */
-  private validate(): UserFacingError | null {
-    const value = this.form.getRawValue();
+  /**
+   * The API's rules, checked here first so a person needs no round trip (the server checks
+   * everything again): the same limits as its validation.
+   */
+  private validate(
+    value: ReturnType<typeof this.form.getRawValue>,
+    links: readonly LinkDraft[],
+  ): UserFacingError | null {
     const fields: Record<string, string> = {};
+    const target = Number(value.targetValue);
+    const base = value.baseValue === '' ? 0 : Number(value.baseValue);
     if (!value.name.trim()) fields['name'] = 'Give the goal a name.';
-    if (!(Number(value.targetValue) > 0)) fields['targetValue'] = 'The target must be above 0.';
+    if (!(target > 0)) fields['targetValue'] = 'The target must be above 0.';
+    else if (target > MAX_VALUE) fields['targetValue'] = 'The target can be at most 1,000,000,000.';
     if (!value.unit.trim()) fields['unit'] = 'Say what is counted, e.g. “runs”.';
-    if (value.baseValue !== '' && !(Number(value.baseValue) >= 0))
-      fields['baseValue'] = 'Cannot be negative.';
-    if (this.links().some((link) => !(Number(link.weight) > 0)))
+    if (!(base >= 0)) fields['baseValue'] = 'Cannot be negative.';
+    else if (base > MAX_VALUE) fields['baseValue'] = 'Can be at most 1,000,000,000.';
+    const start = value.startDate || this.today() || '';
+    if (value.deadline && start && value.deadline < start)
+      fields['deadline'] = 'The deadline cannot be before the goal starts counting.';
+    if (links.some((link) => !(Number(link.weight) > 0)))
       fields['habits'] = 'Each linked habit needs a weight above 0.';
+    else if (links.some((link) => Number(link.weight) > MAX_WEIGHT))
+      fields['habits'] = 'A done day can count at most 1000.';
     if (Object.keys(fields).length === 0) return null;
     return { message: 'Please correct the highlighted fields.', code: null, status: 0, fields };
   }

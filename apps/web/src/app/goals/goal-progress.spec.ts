@@ -49,10 +49,9 @@ describe('goalProgress', () => {
     const view = goalProgress(aGoal({ currentValue: 23, isCompleted: true }), 'en-GB');
     expect(view.percent).toBe(100);
     expect(view.state).toBe('completed');
-    expect(view.remainingLabel).toBe('Reached, 3 books over');
-    expect(goalProgress(aGoal({ currentValue: 20, isCompleted: true })).remainingLabel).toBe(
-      'Reached',
-    );
+    // The card's badge says "Reached": the figures add only how far past it (issue 16, point 5).
+    expect(view.remainingLabel).toBe('3 books over');
+    expect(goalProgress(aGoal({ currentValue: 20, isCompleted: true })).remainingLabel).toBe('');
   });
 
   it('marks an unreached goal past its deadline as overdue', () => {

@@ -6,7 +6,7 @@ export interface GoalProgressView {
   percent: number;
   /** "12 of 20 books". */
   label: string;
-  /** "8 books to go", "Reached", or "Reached, 3 books over". */
+  /** "8 books to go", "3 books over" (reached and past it), or "" (reached exactly). */
   remainingLabel: string;
   state: 'completed' | 'overdue' | 'in_progress';
   /** "Due 31 December 2026", "Overdue since 1 March 2026", or null without a deadline. */
@@ -42,7 +42,8 @@ export function goalProgress(goal: GoalFigures, locale?: string): GoalProgressVi
   const over = currentValue - targetValue;
   let remainingLabel: string;
   if (goal.isCompleted) {
-    remainingLabel = over > 0 ? `Reached, ${amount(over)} ${unit} over` : 'Reached';
+    // The card's badge already says "Reached".
+    remainingLabel = over > 0 ? `${amount(over)} ${unit} over` : '';
   } else {
     remainingLabel = `${amount(Math.max(0, targetValue - currentValue))} ${unit} to go`;
   }

@@ -121,7 +121,9 @@ const CELEBRATE_FOR_MS = 12_000;
                     </div>
                     <p class="figures">
                       <strong data-testid="goal-progress">{{ card.view.label }}</strong>
-                      <span>{{ card.view.remainingLabel }}</span>
+                      @if (card.view.remainingLabel) {
+                        <span>{{ card.view.remainingLabel }}</span>
+                      }
                     </p>
                     @if (card.view.deadlineLabel; as deadline) {
                       <p class="deadline">{{ deadline }}</p>

@@ -50,6 +50,9 @@ import { formatDayLabel } from './local-dates';
             (input)="notes.set(textOf($event))"
           ></textarea>
         </div>
+        @if (error(); as message) {
+          <p class="form-error" role="alert">{{ message }}</p>
+        }
         <div class="buttons">
           <button type="submit" class="primary" [disabled]="busy()">Save day</button>
           @if (log()) {
@@ -133,6 +136,8 @@ export class DayLogComponent {
   readonly dayStatus = input<HeatmapStatus | null>(null);
   readonly log = input<HabitLogDto | null>(null);
   readonly busy = input(false);
+  /** Why the last save or removal of this day failed, shown in the form. */
+  readonly error = input<string | null>(null);
   readonly saved = output<{ status: LogStatus; notes: string }>();
   readonly cleared = output<void>();
   readonly closed = output<void>();

@@ -9,9 +9,14 @@ import {
   input,
   signal,
 } from '@angular/core';
-import type { ConsistencyPointDto, PeriodStatsDto } from '@habit-tracker/api-client';
+import type { ConsistencyPointDto } from '@habit-tracker/api-client';
 import { BarChartModule, LineChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
-import { toConsistencyLine, toMonthlyBars, toWeeklyBars } from '../shared/charts/chart-series';
+import {
+  type PeriodRate,
+  toConsistencyLine,
+  toMonthlyBars,
+  toWeeklyBars,
+} from '../shared/charts/chart-series';
 
 const CHART_HEIGHT = 220;
 const SCHEME: Color = {
@@ -126,8 +131,9 @@ const SCHEME: Color = {
 export class HabitChartsComponent {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  readonly weekly = input.required<PeriodStatsDto[]>();
-  readonly monthly = input.required<PeriodStatsDto[]>();
+  /** Completion rate per week since the habit started (a weekly habit's: of its quota). */
+  readonly weekly = input.required<PeriodRate[]>();
+  readonly monthly = input.required<PeriodRate[]>();
   readonly trend = input.required<ConsistencyPointDto[]>();
 
   protected readonly scheme = SCHEME;

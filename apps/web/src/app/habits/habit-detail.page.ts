@@ -15,15 +15,11 @@ import { HabitActionsComponent } from './habit-actions.component';
 import { HabitChartsComponent } from './habit-charts.component';
 import { HabitDetailStore, type LogStatus, type SuggestionType } from './habit-detail.store';
 import { HabitSuggestionsComponent } from './habit-suggestions.component';
-import {
-  fractionWords,
-  nextDueWords,
-  percentWords,
-  scheduleWords,
-  STATUS_LABELS,
-  streakWords,
-} from './habit-words';
+import { scheduleWords, STATUS_LABELS } from './habit-words';
 import { YearHeatmapComponent } from './year-heatmap.component';
+import { MonthCalendarComponent } from './month-calendar.component';
+import { HabitFiguresComponent } from './habit-figures.component';
+import { mediaMatches, NARROW_QUERY } from '../shared/media';
 
 /** One habit: its numbers, its year of days (open a day to log it), charts and suggestions. */
 @Component({
@@ -32,6 +28,8 @@ import { YearHeatmapComponent } from './year-heatmap.component';
   imports: [
     RouterLink,
     YearHeatmapComponent,
+    MonthCalendarComponent,
+    HabitFiguresComponent,
     DayLogComponent,
     HabitSuggestionsComponent,
     HabitActionsComponent,
@@ -50,7 +48,12 @@ import { YearHeatmapComponent } from './year-heatmap.component';
       @if (store.habit(); as habit) {
         <header class="title">
           <div>
-            <h1>{{ habit.name }}</h1>
+            <h1>
+              @if (habit.icon) {
+                <span class="icon" aria-hidden="true">{{ habit.icon }}</span>
+              }
+              {{ habit.name }}
+            </h1>
             <p class="subtitle">
               <span data-testid="schedule">{{ schedule() }}</span>
               <span class="badge" data-testid="status">{{ statusLabel() }}</span>
@@ -68,47 +71,27 @@ import { YearHeatmapComponent } from './year-heatmap.component';
 
         <section aria-labelledby="numbers-heading">
           <h2 id="numbers-heading" class="visually-hidden">Numbers</h2>
-          <dl class="numbers">
-            <div>
-              <dt>Current streak</dt>
-              <dd data-testid="current-streak">{{ currentStreak() }}</dd>
-            </div>
-            <div>
-              <dt>Longest streak</dt>
-              <dd data-testid="longest-streak">{{ longestStreak() }}</dd>
-            </div>
-            <div>
-              <dt>Consistency</dt>
-              <dd data-testid="consistency">{{ consistency() }}</dd>
-            </div>
-            <div>
-              <dt>Strength</dt>
-              <dd data-testid="strength">{{ habit.strength }}</dd>
-            </div>
-            <div>
-              <dt>Failure rate</dt>
-              <dd data-testid="failure-rate">{{ failureRate() }}</dd>
-            </div>
-            <div>
-              <dt>Done / skipped</dt>
-              <dd data-testid="totals">{{ habit.totalCompletions }} / {{ habit.totalSkips }}</dd>
-            </div>
-            <div>
-              <dt>Next due</dt>
-              <dd data-testid="next-due">{{ nextDue() }}</dd>
-            </div>
-          </dl>
+          <ht-habit-figures [habit]="habit" />
         </section>
 
         <section aria-labelledby="year-heading">
-          <h2 id="year-heading">The last year</h2>
+          <h2 id="year-heading">{{ narrow() ? 'By month' : 'The last year' }}</h2>
           @if (store.grid(); as grid) {
-            <ht-year-heatmap
-              [grid]="grid"
-              [habitName]="habit.name"
-              [selectedDate]="openDate()"
-              (daySelected)="openDay($event)"
-            />
+            @if (narrow()) {
+              <ht-month-calendar
+                [grid]="grid"
+                [habitName]="habit.name"
+                [selectedDate]="openDate()"
+                (daySelected)="openDay($event)"
+              />
+            } @else {
+              <ht-year-heatmap
+                [grid]="grid"
+                [habitName]="habit.name"
+                [selectedDate]="openDate()"
+                (daySelected)="openDay($event)"
+              />
+            }
           } @else {
             <p class="placeholder" role="status">Loading the year…</p>
           }
@@ -118,6 +101,7 @@ import { YearHeatmapComponent } from './year-heatmap.component';
               [dayStatus]="openDayStatus()"
               [log]="openDayLog()"
               [busy]="store.busy()"
+              [error]="store.dayError()"
               (saved)="logOpenDay($event)"
               (cleared)="clearOpenDay()"
               (closed)="closeDay()"
@@ -139,8 +123,8 @@ import { YearHeatmapComponent } from './year-heatmap.component';
           <h2 id="charts-heading">Progress</h2>
           @defer (on idle) {
             <ht-habit-charts
-              [weekly]="store.weekly()"
-              [monthly]="store.monthly()"
+              [weekly]="store.chartWeeks()"
+              [monthly]="store.chartMonths()"
               [trend]="store.trend()"
             />
           } @placeholder {
@@ -215,26 +199,8 @@ import { YearHeatmapComponent } from './year-heatmap.component';
       font-size: 1.15rem;
       margin: 0 0 0.6rem;
     }
-    .numbers {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr));
-      gap: 0.6rem;
-      margin: 0;
-    }
-    .numbers div {
-      padding: 0.6rem 0.8rem;
-      border: 1px solid var(--line);
-      border-radius: 10px;
-      background: var(--surface);
-    }
-    dt {
-      color: var(--ink-muted);
-      font-size: 0.85rem;
-    }
-    dd {
-      margin: 0;
-      font-size: 1.2rem;
-      font-weight: 700;
+    .icon {
+      margin-right: 0.3rem;
     }
     .banner.error {
       padding: 0.6rem 0.9rem;
@@ -267,22 +233,8 @@ export class HabitDetailPage {
     const habit = this.habit();
     return habit ? STATUS_LABELS[habit.status] : '';
   });
-  protected readonly currentStreak = computed(() => {
-    const habit = this.habit();
-    return habit ? streakWords(habit.currentStreak, habit.streakUnit) : '';
-  });
-  protected readonly longestStreak = computed(() => {
-    const habit = this.habit();
-    return habit ? streakWords(habit.longestStreak, habit.streakUnit) : '';
-  });
-  protected readonly consistency = computed(() =>
-    percentWords(this.habit()?.consistencyScore ?? null),
-  );
-  protected readonly failureRate = computed(() => fractionWords(this.habit()?.failureRate ?? null));
-  protected readonly nextDue = computed(() => {
-    const habit = this.habit();
-    return habit ? nextDueWords(habit) : '';
-  });
+  /** Phones get a month calendar with thumb-sized days instead of the 53-week grid. */
+  protected readonly narrow = mediaMatches(NARROW_QUERY);
   protected readonly openDayStatus = computed(() => {
     const date = this.openDate();
     return date ? (this.store.heatmapDays()?.find((d) => d.date === date)?.status ?? null) : null;
@@ -307,13 +259,14 @@ export class HabitDetailPage {
   }
 
   protected openDay(date: string): void {
+    this.store.dayError.set(null);
     this.openDate.set(date);
   }
 
   protected closeDay(): void {
     const date = this.openDate();
     this.openDate.set(null);
-    if (date) document.getElementById(`day-${date}`)?.focus();
+    if (date) document.querySelector<HTMLElement>(`[data-date="${date}"]`)?.focus();
   }
 
   protected logOpenDay(entry: { status: LogStatus; notes: string }): Promise<void> {

@@ -13,9 +13,11 @@ import {
 } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
+import { OwnWrites } from '../live/own-writes';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { newerOf } from '../today/habit-snapshots';
-import { buildHeatmapGrid, heatmapRange } from './heatmap-grid';
+import { periodsSince, type PeriodRate, weekTallyRates } from '../shared/charts/chart-series';
+import { buildHeatmapGrid, heatmapRange, HEATMAP_WEEKS, type WeekTally } from './heatmap-grid';
 
 export type LogStatus = HabitLogDto['status'];
 export type SuggestionType = SuggestionDto['type'];
@@ -36,25 +38,60 @@ export class HabitDetailStore {
   private readonly analyticsApi = inject(AnalyticsService);
   private readonly suggestionsApi = inject(SuggestionsService);
   private readonly session = inject(SessionService);
+  private readonly ownWrites = inject(OwnWrites);
   private habitId = '';
 
   readonly habit = signal<HabitDto | null>(null);
   readonly loadError = signal<string | null>(null);
   readonly actionError = signal<string | null>(null);
+  /** A day's log that failed, shown in the day's own panel. */
+  readonly dayError = signal<string | null>(null);
   readonly busy = signal(false);
   /** null until the first read: an empty grid would show every day as not due. */
   readonly heatmapDays = signal<HeatmapDayDto[] | null>(null);
   readonly logs = signal<ReadonlyMap<string, HabitLogDto>>(new Map());
-  readonly weekly = signal<PeriodStatsDto[]>([]);
-  readonly monthly = signal<PeriodStatsDto[]>([]);
+  /** Every ISO week of the grid for a weekly habit (its weeks are drawn as weeks), else the chart's. */
+  private readonly weeks = signal<PeriodStatsDto[]>([]);
+  private readonly months = signal<PeriodStatsDto[]>([]);
   readonly trend = signal<ConsistencyPointDto[]>([]);
   readonly suggestions = signal<SuggestionDto[]>([]);
 
   readonly today = computed(() => this.habit()?.statsAsOf ?? this.session.user()?.today ?? null);
+  /** A weekly habit's weeks, done of quota (the current one as the habit counts it). */
+  readonly weekTallies = computed<WeekTally[] | undefined>(() => {
+    const habit = this.habit();
+    if (!habit || habit.frequency !== 'weekly') return undefined;
+    const tallies = this.weeks().map((w) => ({
+      monday: w.periodStart,
+      done: w.done,
+      quota: w.expected,
+    }));
+    const current = tallies.at(-1);
+    if (current && habit.week) Object.assign(current, habit.week);
+    return tallies;
+  });
+  /** The weekly chart's bars: a weekly habit's weeks by their quota; none before the start. */
+  readonly chartWeeks = computed<PeriodRate[]>(() => {
+    const habit = this.habit();
+    const tallies = this.weekTallies();
+    const weeks = tallies ? weekTallyRates(tallies) : this.weeks();
+    const recent = weeks.slice(-CHART_WEEKS);
+    return habit ? periodsSince(recent, habit.startDate, 'week') : recent;
+  });
+  readonly chartMonths = computed<PeriodRate[]>(() => {
+    const habit = this.habit();
+    return habit ? periodsSince(this.months(), habit.startDate, 'month') : this.months();
+  });
   readonly grid = computed(() => {
     const today = this.today();
     const days = this.heatmapDays();
-    return today && days ? buildHeatmapGrid(days, today) : null;
+    const habit = this.habit();
+    return today && days && habit
+      ? buildHeatmapGrid(days, today, {
+          startDate: habit.startDate,
+          weekTallies: this.weekTallies(),
+        })
+      : null;
   });
 
   async load(habitId: string): Promise<void> {
@@ -77,7 +114,7 @@ export class HabitDetailStore {
         }),
       );
       return habit;
-    });
+    }, this.dayError);
   }
 
   clearDay(logDate: string): Promise<void> {
@@ -86,7 +123,7 @@ export class HabitDetailStore {
     return this.write(async () => {
       const { habit } = await firstValueFrom(this.logsApi.deleteHabitLog({ id: log.id }));
       return habit;
-    });
+    }, this.dayError);
   }
 
   applySuggestion(type: SuggestionType): Promise<void> {
@@ -114,21 +151,22 @@ export class HabitDetailStore {
     this.habit.update((held) => newerOf(held ?? undefined, habit));
   }
 
-  private async write(call: () => Promise<HabitDto | null>): Promise<void> {
+  private async write(
+    call: () => Promise<HabitDto | null>,
+    errorTo = this.actionError,
+  ): Promise<void> {
     if (this.busy()) return;
+    this.ownWrites.note(this.habitId);
     this.busy.set(true);
     this.actionError.set(null);
+    this.dayError.set(null);
     try {
       const habit = await call();
       if (habit) this.keep(habit);
       await this.reloadHistory();
     } catch (error) {
       const failure = toUserFacingError(error);
-      this.actionError.set(
-        failure.code === 'SUGGESTION_STALE' || failure.code === 'SUGGESTION_DISMISSED'
-          ? 'That suggestion no longer applies.'
-          : failure.message,
-      );
+      errorTo.set(failure.message);
       if (failure.status === 409) await this.reloadHistory();
     } finally {
       this.busy.set(false);
@@ -141,18 +179,19 @@ export class HabitDetailStore {
     if (!today) return;
     const id = this.habitId;
     const { from, to } = heatmapRange(today);
+    const weeks = this.habit()?.frequency === 'weekly' ? HEATMAP_WEEKS : CHART_WEEKS;
     const [days, logs, weekly, monthly, trend, suggestions] = await Promise.all([
       firstValueFrom(this.analyticsApi.getHabitHeatmap({ id, from, to })),
       firstValueFrom(this.logsApi.listHabitLogs({ id, from, to })),
-      firstValueFrom(this.analyticsApi.getHabitWeeklyStats({ id, weeks: CHART_WEEKS })),
+      firstValueFrom(this.analyticsApi.getHabitWeeklyStats({ id, weeks })),
       firstValueFrom(this.analyticsApi.getHabitMonthlyStats({ id, months: CHART_MONTHS })),
       firstValueFrom(this.analyticsApi.getHabitConsistencyTrend({ id, days: TREND_DAYS })),
       firstValueFrom(this.suggestionsApi.getAdaptiveSuggestions({ id })),
     ]);
     this.heatmapDays.set(days);
     this.logs.set(new Map(logs.map((log) => [log.logDate, log])));
-    this.weekly.set(weekly);
-    this.monthly.set(monthly);
+    this.weeks.set(weekly);
+    this.months.set(monthly);
     this.trend.set(trend);
     this.suggestions.set(suggestions);
   }

@@ -12,13 +12,20 @@ import { Router, RouterLink } from '@angular/router';
 import { HabitsService, type HabitDto, type PausePeriodDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
+import { OwnWrites } from '../live/own-writes';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { HabitActionsComponent } from './habit-actions.component';
 import { validateHabit } from './habit-validation';
 import { addDays } from './local-dates';
+
+/** The API's rule: a habit starts at most a year after today (libs/habits MAX_START_DAYS_AHEAD). */
+const MAX_START_DAYS_AHEAD = 365;
 import { DEFAULT_SCHEDULE, type ScheduleDraft, scheduleOf, toScheduleFields } from './schedule';
 import { ScheduleBuilderComponent } from './schedule-builder.component';
+import { AppearancePickerComponent } from './appearance-picker.component';
+import type { HabitColor } from './habit-appearance';
+import { diffDays, formatDayLabel } from './local-dates';
 
 type Level = 'easy' | 'medium' | 'hard';
 type Priority = 'low' | 'medium' | 'high';
@@ -27,7 +34,13 @@ type Priority = 'low' | 'medium' | 'high';
 @Component({
   selector: 'ht-habit-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, FieldErrorComponent, ScheduleBuilderComponent, HabitActionsComponent],
+  imports: [
+    RouterLink,
+    FieldErrorComponent,
+    ScheduleBuilderComponent,
+    AppearancePickerComponent,
+    HabitActionsComponent,
+  ],
   template: `
     <main id="main" class="page" tabindex="-1">
       <p class="back">
@@ -72,6 +85,8 @@ type Priority = 'low' | 'medium' | 'high';
 
         <ht-schedule-builder [(schedule)]="schedule" [errors]="shownErrors()" />
 
+        <ht-appearance-picker [(color)]="color" [(icon)]="icon" />
+
         <div class="row">
           <div class="field">
             <label for="habit-difficulty">Difficulty</label>
@@ -104,12 +119,16 @@ type Priority = 'low' | 'medium' | 'high';
               type="date"
               [value]="startDate()"
               (input)="startDate.set(textOf($event))"
+              [attr.max]="latestStart()"
               [attr.aria-invalid]="!!shownErrors()['startDate']"
-              aria-describedby="habit-start-error"
+              aria-describedby="habit-start-hint habit-start-error"
             />
             <ht-field-error id="habit-start-error" [message]="shownErrors()['startDate']" />
           </div>
         </div>
+        @if (startHint(); as hint) {
+          <p class="notice" id="habit-start-hint" data-testid="start-hint">{{ hint }}</p>
+        }
 
         <fieldset class="pauses">
           <legend>Pause periods</legend>
@@ -154,7 +173,7 @@ type Priority = 'low' | 'medium' | 'high';
           <button type="button" (click)="addPause()">Add a pause</button>
         </fieldset>
 
-        @if (saveError(); as failure) {
+        @if (formError(); as failure) {
           <p class="form-error" role="alert">{{ failure }}</p>
         }
         <div class="submit">
@@ -211,7 +230,8 @@ type Priority = 'low' | 'medium' | 'high';
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
       gap: 0 0.75rem;
-      align-items: end;
+      /* Top-aligned: an error under one field must not push its neighbour out of line. */
+      align-items: start;
       padding-bottom: 0.5rem;
       border-bottom: 1px solid var(--line);
       margin-bottom: 0.5rem;
@@ -220,6 +240,12 @@ type Priority = 'low' | 'medium' | 'high';
       display: flex;
       gap: 0.4rem;
       margin-bottom: 0.9rem;
+      /* Level with the inputs, below their labels. */
+      padding-top: 1.75rem;
+    }
+    .notice {
+      margin: -0.4rem 0 0.9rem;
+      font-size: 0.92rem;
     }
     .submit {
       display: flex;
@@ -240,6 +266,7 @@ export class HabitEditorPage {
   private readonly habitsApi = inject(HabitsService);
   private readonly router = inject(Router);
   private readonly session = inject(SessionService);
+  private readonly ownWrites = inject(OwnWrites);
 
   /** The habit's id from the route (absent when creating). */
   readonly id = input<string>();
@@ -254,8 +281,33 @@ export class HabitEditorPage {
   protected readonly priority = signal<Priority>('medium');
   protected readonly startDate = signal(untracked(this.today));
   protected readonly pausePeriods = signal<PausePeriodDto[]>([]);
+  protected readonly color = signal<HabitColor>('green');
+  protected readonly icon = signal<string | null>(null);
   protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
+  /** The server's refusal of the last save, if any. */
+  private readonly saveError = signal<string | null>(null);
+  protected readonly latestStart = computed(() =>
+    this.today() ? addDays(this.today(), MAX_START_DAYS_AHEAD) : null,
+  );
+  /** What a start date means, before it surprises anyone (a future start, an earlier one). */
+  protected readonly startHint = computed(() => {
+    const start = this.startDate();
+    const today = this.today();
+    if (!start || !today || start > (this.latestStart() ?? start)) return null;
+    if (start > today) {
+      return `Starts on ${formatDayLabel(start)}: it shows on Today from then.`;
+    }
+    const saved = this.loaded()?.startDate;
+    if (!saved || start >= saved) return null;
+    const until = addDays(saved < today ? saved : today, -1);
+    const days = diffDays(until, start) + 1;
+    if (days <= 0) return null;
+    return (
+      `The ${days === 1 ? 'day' : `${days} days`} from ${formatDayLabel(start)} to ` +
+      `${formatDayLabel(until)} will count as missed until you log them: tap them on the ` +
+      `habit's page to mark them done or skipped.`
+    );
+  });
   /** Client errors show once the user has tried to save; the server's replace them. */
   private readonly attempted = signal(false);
   private readonly serverErrors = signal<Record<string, string>>({});
@@ -273,6 +325,12 @@ export class HabitEditorPage {
     ...this.serverErrors(),
     ...(this.attempted() ? this.clientErrors() : {}),
   }));
+  /** The form's message: stays only while something is still wrong (issue 16, point 8). */
+  protected readonly formError = computed(() => {
+    if (this.attempted() && Object.keys(this.clientErrors()).length > 0)
+      return 'Please correct the highlighted fields.';
+    return this.saveError();
+  });
 
   constructor() {
     effect(() => {
@@ -322,10 +380,7 @@ export class HabitEditorPage {
     this.attempted.set(true);
     this.serverErrors.set({});
     this.saveError.set(null);
-    if (Object.keys(this.clientErrors()).length > 0) {
-      this.saveError.set('Please correct the highlighted fields.');
-      return;
-    }
+    if (Object.keys(this.clientErrors()).length > 0) return;
     const body = {
       name: this.name().trim(),
       description: this.description().trim() || null,
@@ -334,10 +389,13 @@ export class HabitEditorPage {
       priority: this.priority(),
       startDate: this.startDate(),
       pausePeriods: this.pausePeriods(),
+      color: this.color(),
+      icon: this.icon(),
     };
     this.saving.set(true);
     try {
       const id = this.id();
+      if (id) this.ownWrites.note(id);
       const habit = id
         ? await firstValueFrom(this.habitsApi.updateHabit({ id, body }))
         : await firstValueFrom(this.habitsApi.createHabit({ body }));
@@ -345,11 +403,7 @@ export class HabitEditorPage {
     } catch (failure) {
       const error = toUserFacingError(failure);
       this.serverErrors.set(error.fields);
-      this.saveError.set(
-        error.code === 'START_DATE_AFTER_FIRST_LOG'
-          ? 'The start date cannot be after the first logged day.'
-          : error.message,
-      );
+      this.saveError.set(error.message);
     } finally {
       this.saving.set(false);
     }
@@ -380,5 +434,7 @@ export class HabitEditorPage {
     this.priority.set(habit.priority);
     this.startDate.set(habit.startDate);
     this.pausePeriods.set(habit.pausePeriods.map((p) => ({ ...p })));
+    this.color.set(habit.color);
+    this.icon.set(habit.icon);
   }
 }

@@ -1,7 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { HabitDto } from '@habit-tracker/api-client';
+import { ExplainComponent } from '../shared/explain.component';
+import { colorVar } from './habit-appearance';
+import { RecentDaysComponent } from './recent-days.component';
+import type { DayLogStatus } from './recent-days';
 import {
+  FIGURE_EXPLANATIONS,
   nextDueWords,
   percentWords,
   scheduleWords,
@@ -13,29 +18,70 @@ import {
 @Component({
   selector: 'ht-habit-summary-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, RecentDaysComponent, ExplainComponent],
   template: `
-    <article class="card" [attr.aria-labelledby]="headingId()" [class]="habit().status">
+    <article
+      class="card"
+      [attr.aria-labelledby]="headingId()"
+      [class]="'card ' + habit().status"
+      [style.--habit]="color()"
+    >
       <header>
         <h2 [id]="headingId()">
+          @if (habit().icon) {
+            <span class="icon" aria-hidden="true">{{ habit().icon }}</span>
+          }
           <a [routerLink]="['/habits', habit().id]">{{ habit().name }}</a>
         </h2>
         @if (habit().status !== 'active') {
           <span class="badge" data-testid="status">{{ statusLabel() }}</span>
         }
+        <div class="order" role="group" [attr.aria-label]="'Order of ' + habit().name">
+          <button
+            type="button"
+            class="quiet"
+            [disabled]="first() || moving()"
+            (click)="moved.emit(-1)"
+            [attr.aria-label]="'Move ' + habit().name + ' up'"
+            title="Move up"
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            class="quiet"
+            [disabled]="last() || moving()"
+            (click)="moved.emit(1)"
+            [attr.aria-label]="'Move ' + habit().name + ' down'"
+            title="Move down"
+          >
+            ↓
+          </button>
+        </div>
       </header>
-      <p class="schedule">{{ schedule() }}</p>
+      <p class="schedule">
+        {{ schedule() }}
+        @if (habit().week; as week) {
+          · <span data-testid="week">{{ week.done }} of {{ week.quota }} this week</span>
+        }
+      </p>
+      <ht-recent-days
+        [habit]="habit()"
+        [busy]="busy()"
+        (dayToggled)="dayToggled.emit($event)"
+        (notesOpened)="notesOpened.emit($event)"
+      />
       <dl class="stats">
         <div>
-          <dt>Streak</dt>
+          <dt>Streak <ht-explain term="Streak" [text]="explain.streak" /></dt>
           <dd data-testid="streak">{{ streak() }}</dd>
         </div>
         <div>
-          <dt>Consistency</dt>
+          <dt>Consistency <ht-explain term="Consistency" [text]="explain.consistency" /></dt>
           <dd data-testid="consistency">{{ consistency() }}</dd>
         </div>
         <div>
-          <dt>Strength</dt>
+          <dt>Strength <ht-explain term="Strength" [text]="explain.strength" /></dt>
           <dd data-testid="strength">{{ habit().strength }}</dd>
         </div>
         <div>
@@ -49,22 +95,37 @@ import {
     .card {
       padding: 0.9rem 1rem;
       border: 1px solid var(--line);
-      border-left: 4px solid var(--accent);
+      border-left: 6px solid var(--habit);
+
       border-radius: 12px;
       background: var(--surface);
     }
-    .card.at_risk {
-      border-left-color: var(--danger);
-    }
-    .card.paused,
-    .card.archived {
-      border-left-color: var(--ink-muted);
+    @media (max-width: 640px) {
+      .habit,
+      .card {
+        padding: 0.75rem;
+        border-left-width: 4px;
+      }
     }
     header {
       display: flex;
-      align-items: baseline;
-      justify-content: space-between;
+      align-items: center;
       gap: 0.5rem;
+    }
+    header h2 {
+      flex: 1 1 auto;
+    }
+    .icon {
+      margin-right: 0.3rem;
+    }
+    .order {
+      display: flex;
+      flex: none;
+    }
+    .order button {
+      min-width: 2.75rem;
+      padding: 0.3rem;
+      font-size: 1.1rem;
     }
     h2 {
       margin: 0;
@@ -91,9 +152,15 @@ import {
     }
     .stats {
       display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr));
+      /* 4 figures: 2 × 2 on phones, one row on wider screens (never one alone). */
+      grid-template-columns: repeat(2, minmax(0, 1fr));
       gap: 0.4rem 1rem;
-      margin: 0;
+      margin: 0.6rem 0 0;
+    }
+    @media (min-width: 641px) {
+      .stats {
+        grid-template-columns: repeat(4, minmax(0, 1fr));
+      }
     }
     dt {
       color: var(--ink-muted);
@@ -107,6 +174,16 @@ import {
 })
 export class HabitSummaryCardComponent {
   readonly habit = input.required<HabitDto>();
+  readonly busy = input(false);
+  readonly first = input(false);
+  readonly last = input(false);
+  readonly moving = input(false);
+  readonly dayToggled = output<{ date: string; status: DayLogStatus | null }>();
+  readonly notesOpened = output<string>();
+  readonly moved = output<-1 | 1>();
+
+  protected readonly explain = FIGURE_EXPLANATIONS;
+  protected readonly color = computed(() => colorVar(this.habit().color));
 
   protected readonly headingId = computed(() => `habit-${this.habit().id}`);
   protected readonly statusLabel = computed(() => STATUS_LABELS[this.habit().status]);

@@ -35,3 +35,19 @@ export const STATUS_LABELS: Record<HabitDto['status'], string> = {
   paused: 'Paused',
   archived: 'Archived',
 };
+
+/** What each figure means, one sentence each (shown in place behind a "?"). */
+export const FIGURE_EXPLANATIONS = {
+  streak:
+    'Due days done in a row, up to the last one that was due (weekly habits: weeks that met their quota); skipped days neither break nor extend it.',
+  longestStreak: 'The longest streak this habit has had.',
+  consistency:
+    'How much of what was due you did: the last 30 days (weekly habits: the last 4 weeks and this one so far).',
+  strength:
+    'How established the habit is, 0 to 100: each done day builds it up and each miss wears it down slowly, so one miss after a long run barely dents it.',
+  failureRate:
+    'Of the due days in the last 30 days that are settled, the share you missed (weekly habits: the completions the last 4 weeks fell short by).',
+  totals: 'Every day logged done, and every day logged skipped, since the habit started.',
+  nextDue:
+    'The next day this habit asks for (weekly habits: today while the week’s quota is open).',
+} as const;

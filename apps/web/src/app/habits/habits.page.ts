@@ -1,11 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { HabitsService } from '@habit-tracker/api-client';
-import { toUserFacingError } from '../errors/user-facing-error';
+import type { HabitDto } from '@habit-tracker/api-client';
+import { DayNotesDialogComponent } from './day-notes-dialog.component';
+import { HabitListStore, type HabitStatusFilter as StatusFilter } from './habit-list.store';
 import { HabitSummaryCardComponent } from './habit-summary-card.component';
-
-type StatusFilter = 'active' | 'at_risk' | 'paused' | 'archived';
 
 const FILTERS: { value: StatusFilter | null; label: string }[] = [
   { value: null, label: 'All' },
@@ -23,7 +30,8 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
 @Component({
   selector: 'ht-habits-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, HabitSummaryCardComponent],
+  imports: [RouterLink, HabitSummaryCardComponent, DayNotesDialogComponent],
+  providers: [HabitListStore],
   template: `
     <main id="main" class="page" tabindex="-1">
       <header class="page-header">
@@ -41,21 +49,49 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
           >
         }
       </nav>
-      @if (habits.isLoading() && !habits.hasValue()) {
-        <p class="placeholder" role="status">Loading habits…</p>
-      } @else if (loadError(); as message) {
-        <div class="placeholder" role="alert">
-          <p>The habits could not be loaded. {{ message }}</p>
-          <button type="button" (click)="reloadHabits()">Try again</button>
-        </div>
-      } @else if (list().length === 0) {
-        <p class="placeholder" data-testid="empty">{{ emptyText() }}</p>
-      } @else {
-        <ul class="habit-list" aria-label="Habits">
-          @for (habit of list(); track habit.id) {
-            <li><ht-habit-summary-card [habit]="habit" /></li>
+      @if (store.actionError(); as message) {
+        <p class="banner error" role="alert">{{ message }}</p>
+      }
+      @switch (store.state()) {
+        @case ('loading') {
+          <p class="placeholder" role="status">Loading habits…</p>
+        }
+        @case ('error') {
+          <div class="placeholder" role="alert">
+            <p>The habits could not be loaded. {{ store.loadError() }}</p>
+            <button type="button" (click)="reloadHabits()">Try again</button>
+          </div>
+        }
+        @default {
+          @if (list().length === 0) {
+            <p class="placeholder" data-testid="empty">{{ emptyText() }}</p>
+          } @else {
+            <ul class="habit-list" aria-label="Habits">
+              @for (habit of list(); track habit.id; let first = $first; let last = $last) {
+                <li>
+                  <ht-habit-summary-card
+                    [habit]="habit"
+                    [busy]="store.isBusy(habit.id)"
+                    [first]="first"
+                    [last]="last"
+                    [moving]="store.moving()"
+                    (dayToggled)="store.setDay(habit, $event.date, $event.status)"
+                    (notesOpened)="notesFor.set({ habit, date: $event })"
+                    (moved)="store.move(habit, $event)"
+                  />
+                </li>
+              }
+            </ul>
           }
-        </ul>
+        }
+      }
+      @if (notesFor(); as open) {
+        <ht-day-notes-dialog
+          [habit]="open.habit"
+          [date]="open.date"
+          (changed)="store.receive($event)"
+          (closed)="notesFor.set(null)"
+        />
       }
     </main>
   `,
@@ -109,6 +145,11 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
       display: grid;
       gap: 0.6rem;
     }
+    .banner.error {
+      padding: 0.6rem 0.9rem;
+      border-radius: 8px;
+      background: var(--danger-soft);
+    }
     .placeholder {
       padding: 1.5rem 1rem;
       border: 1px dashed var(--line);
@@ -119,24 +160,25 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
   `,
 })
 export class HabitsPage {
-  private readonly habitsApi = inject(HabitsService);
+  protected readonly store = inject(HabitListStore);
   /** `?status=` from the address (component input binding). */
   readonly status = input<string>();
+  /** The day whose notes are open (a long press on a strip). */
+  protected readonly notesFor = signal<{ habit: HabitDto; date: string } | null>(null);
 
   protected readonly filters = FILTERS;
   protected readonly selected = computed(() => {
     const status = this.status();
     return isStatusFilter(status) ? status : null;
   });
-  protected readonly habits = rxResource({
-    params: () => ({ status: this.selected() ?? undefined }),
-    stream: ({ params }) => this.habitsApi.listHabits(params),
-  });
-  protected readonly list = computed(() => (this.habits.hasValue() ? this.habits.value() : []));
-  protected readonly loadError = computed(() => {
-    const error = this.habits.error();
-    return error ? toUserFacingError(error.cause ?? error).message : null;
-  });
+  protected readonly list = this.store.habits;
+
+  constructor() {
+    effect(() => {
+      const filter = this.selected();
+      untracked(() => void this.store.load(filter));
+    });
+  }
   protected readonly emptyText = computed(() => {
     const filter = FILTERS.find((f) => f.value === this.selected());
     return this.selected()
@@ -144,7 +186,7 @@ export class HabitsPage {
       : 'No habits yet. Create one to start tracking.';
   });
 
-  protected reloadHabits(): void {
-    this.habits.reload();
+  protected reloadHabits(): Promise<void> {
+    return this.store.load(this.selected());
   }
 }

@@ -1,4 +1,3 @@
-import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { Routes } from '@angular/router';
 
 /** The habits feature, loaded on its first visit (the shell guards it as signed-in). */
@@ -21,9 +20,6 @@ export const HABITS_ROUTES: Routes = [
   {
     path: ':id',
     title: 'Habit · Habit Tracker',
-    // ngx-charts (on this page only) animates with @angular/animations; the async provider
-    // keeps the animation engine out of the bundle until the charts ask for it.
-    providers: [provideAnimationsAsync()],
     loadComponent: () => import('./habit-detail.page').then((m) => m.HabitDetailPage),
   },
 ];

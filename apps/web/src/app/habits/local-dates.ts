@@ -14,6 +14,11 @@ export function addDays(localDate: string, days: number): string {
   return formatIsoDate(date);
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function diffDays(to: string, from: string): number {
+  return Math.round((parseLocalDate(to).getTime() - parseLocalDate(from).getTime()) / 86_400_000);
+}
+
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(localDate: string): number {
   return ((parseLocalDate(localDate).getUTCDay() + 6) % 7) + 1;
@@ -24,24 +29,28 @@ export function mondayOf(localDate: string): string {
   return addDays(localDate, 1 - isoWeekday(localDate));
 }
 
+// Made once: a formatter costs far more to build than to use (a year grid labels 371 days).
+const DAY_LABEL = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const SHORT_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
 /** "Tue 10 Mar 2026" (British order, English words: the app's language). */
 export function formatDayLabel(localDate: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).formatToParts(parseLocalDate(localDate));
+  const parts = DAY_LABEL.formatToParts(parseLocalDate(localDate));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
 /** "10 Mar" */
 export function formatShortDate(localDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(parseLocalDate(localDate));
+  return SHORT_DATE.format(parseLocalDate(localDate));
 }

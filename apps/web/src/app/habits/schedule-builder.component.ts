@@ -148,7 +148,7 @@ export class ScheduleBuilderComponent {
   protected readonly kinds: { value: ScheduleKind; label: string }[] = [
     { value: 'daily', label: 'Every day' },
     { value: 'weekly', label: 'Times a week' },
-    { value: 'weekdays', label: 'On weekdays' },
+    { value: 'weekdays', label: 'On chosen days' },
     { value: 'interval', label: 'Every N days' },
   ];
   protected readonly weekdays = WEEKDAYS;

@@ -49,7 +49,7 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
                 [attr.tabindex]="cell.tabIndex"
                 [attr.aria-label]="cell.label"
                 [attr.aria-selected]="cell.selected"
-                [attr.aria-disabled]="cell.status === null ? true : null"
+                [attr.aria-disabled]="cell.disabled ? true : null"
                 [title]="cell.label"
                 (click)="openDay(cell)"
                 (focus)="noteFocus(cell)"
@@ -58,17 +58,30 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
             }
           </div>
         }
+        @if (grid().weeks.length > 0) {
+          <div role="row" class="row weeks" data-testid="week-row">
+            <span role="rowheader" class="day-name">Week</span>
+            @for (week of grid().weeks; track week.week) {
+              <div
+                role="gridcell"
+                class="week"
+                [class]="'week ' + week.outcome"
+                [attr.aria-label]="week.label || null"
+                [title]="week.label"
+                [attr.data-outcome]="week.outcome"
+              ></div>
+            }
+          </div>
+        }
       </div>
     </div>
     <p class="caption" aria-hidden="true" data-testid="heatmap-caption">{{ focusedLabel() }}</p>
-    <p id="heatmap-help" class="help">
+    <p id="heatmap-help" class="help keyboard-only">
       Arrow keys move between days; Enter opens a day to log it or read its notes.
     </p>
     <ul class="legend" aria-label="Legend">
-      @for (entry of legend; track entry.status) {
-        <li>
-          <span class="cell" [class]="entry.status" aria-hidden="true"></span>{{ entry.words }}
-        </li>
+      @for (entry of legend(); track entry.look) {
+        <li><span class="cell" [class]="entry.look" aria-hidden="true"></span>{{ entry.words }}</li>
       }
     </ul>
   `,
@@ -114,9 +127,35 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
       gap: var(--gap);
     }
     .day-name {
+      position: sticky;
+      left: 0;
+      z-index: 1;
       font-size: 0.72rem;
       line-height: var(--cell);
       color: var(--ink-muted);
+      background: var(--bg);
+    }
+    .week {
+      width: var(--cell);
+      height: var(--cell);
+      border-radius: 50%;
+    }
+    .week.met {
+      background: var(--done);
+    }
+    .week.failed {
+      background: var(--missed);
+    }
+    .week.pending {
+      box-shadow: inset 0 0 0 2px var(--accent);
+    }
+    .cell.unlogged {
+      background: color-mix(in srgb, var(--line) 80%, transparent);
+    }
+    .cell.before-start {
+      background: transparent;
+      box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--line) 60%, transparent);
+      cursor: default;
     }
     .cell {
       display: inline-block;
@@ -164,6 +203,12 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
       color: var(--ink-muted);
       font-size: 0.85rem;
     }
+    /* Touch screens have no arrow keys to speak of. */
+    @media (hover: none) and (pointer: coarse) {
+      .keyboard-only {
+        display: none;
+      }
+    }
     .legend {
       display: flex;
       flex-wrap: wrap;
@@ -181,6 +226,16 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     .legend .cell {
       cursor: default;
     }
+    .legend .cell.week-met,
+    .legend .cell.week-failed {
+      border-radius: 50%;
+    }
+    .legend .cell.week-met {
+      background: var(--done);
+    }
+    .legend .cell.week-failed {
+      background: var(--missed);
+    }
   `,
 })
 export class YearHeatmapComponent {
@@ -193,9 +248,21 @@ export class YearHeatmapComponent {
   readonly daySelected = output<string>();
 
   protected readonly dayNames = DAY_NAMES;
-  protected readonly legend = (
-    ['done', 'skipped', 'missed', 'pending', 'not_due', 'paused'] as const
-  ).map((status) => ({ status, words: STATUS_WORDS[status] }));
+  protected readonly legend = computed(() =>
+    this.grid().weeks.length > 0
+      ? [
+          { look: 'done', words: 'done' },
+          { look: 'skipped', words: 'skipped' },
+          { look: 'unlogged', words: 'not logged' },
+          { look: 'paused', words: 'paused' },
+          { look: 'week-met', words: 'week met' },
+          { look: 'week-failed', words: 'week missed' },
+        ]
+      : (['done', 'skipped', 'missed', 'pending', 'not_due', 'paused'] as const).map((status) => ({
+          look: status,
+          words: STATUS_WORDS[status],
+        })),
+  );
   /** The cell in the tab order: the last one focused, else today. */
   private readonly focusedDate = signal<string | null>(null);
   private readonly activeDate = computed(
@@ -209,7 +276,7 @@ export class YearHeatmapComponent {
     return this.grid().rows.map((row) =>
       row.map((cell) => ({
         ...cell,
-        cssClass: `cell ${cell.status ?? 'future'}${cell.date === selected ? ' selected' : ''}`,
+        cssClass: `cell ${cell.look}${cell.date === selected ? ' selected' : ''}`,
         tabIndex: cell.date === active ? 0 : -1,
         selected: cell.date === selected,
       })),
@@ -234,7 +301,7 @@ export class YearHeatmapComponent {
   }
 
   protected openDay(cell: HeatmapCell): void {
-    if (cell.status === null) return;
+    if (cell.disabled) return;
     this.focusedDate.set(cell.date);
     this.daySelected.emit(cell.date);
   }

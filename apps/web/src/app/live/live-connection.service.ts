@@ -6,7 +6,7 @@ import {
   type ServerToClientEvents,
   type SocketAuthErrorData,
 } from '@app/contracts';
-import { EventsService } from '@habit-tracker/api-client';
+import { EventsService } from '@habit-tracker/api-client/services/events.service';
 import { firstValueFrom } from 'rxjs';
 import type { Socket } from 'socket.io-client';
 import { SessionService } from '../auth/session.service';
@@ -14,6 +14,7 @@ import { EventSequence } from './event-sequence';
 import { LiveEvents } from './live-events';
 import { reconnectAction } from './reconnect-policy';
 import { ToastService } from './toast.service';
+import { OwnWrites } from './own-writes';
 import { toastFor } from './toasts';
 
 export type LiveState = 'offline' | 'connecting' | 'live';
@@ -40,6 +41,7 @@ export class LiveConnection {
   private readonly eventsApi = inject(EventsService);
   private readonly live = inject(LiveEvents);
   private readonly toasts = inject(ToastService);
+  private readonly ownWrites = inject(OwnWrites);
   private readonly sequence = new EventSequence();
   private socket: Socket<ServerToClientEvents> | null = null;
   private baselineKnown = false;
@@ -190,7 +192,9 @@ export class LiveConnection {
     for (const event of events) {
       this.live.publish(event);
       const toast = toastFor(event);
-      if (toast) this.toasts.show(toast);
+      const ownDoing =
+        event.type === 'habit_at_risk' && this.ownWrites.isRecent(event.payload.habit.id);
+      if (toast && !ownDoing) this.toasts.show(toast);
     }
   }
 }

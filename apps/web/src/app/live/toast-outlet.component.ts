@@ -29,7 +29,7 @@ import { ToastService } from './toast.service';
     .toasts {
       position: fixed;
       right: 1rem;
-      bottom: 1rem;
+      bottom: calc(1rem + var(--tab-bar-height, 0px));
       z-index: 20;
       display: grid;
       gap: 0.5rem;

@@ -19,6 +19,17 @@ describe('toastFor', () => {
     });
   });
 
+  it('writes a goal’s figures as the goal card does (1,000,000,001, not 1000000001)', () => {
+    const event = {
+      type: 'goal_completed',
+      seq: 7,
+      payload: {
+        goal: { id: 'g1', name: 'Pages', currentValue: 2499.5, targetValue: 1500, unit: 'pages' },
+      },
+    } as unknown as ServerEvent;
+    expect(toastFor(event, 'en-GB')?.body).toBe('“Pages”: 2,499.5 of 1,500 pages.');
+  });
+
   it('warns about a habit at risk with the misses that put it there', () => {
     const habit = aHabit({ id: 'h9', name: 'Stretch' });
     const event = {

@@ -1,4 +1,5 @@
 import type { ServerEvent } from '@app/contracts';
+import { formatAmount } from '../goals/goal-progress';
 
 export type ToastTone = 'success' | 'warning' | 'info';
 
@@ -11,14 +12,14 @@ export interface ToastContent {
 }
 
 /** The real-time events a person should notice wherever they are; the rest update pages quietly. */
-export function toastFor(event: ServerEvent): ToastContent | null {
+export function toastFor(event: ServerEvent, locale?: string): ToastContent | null {
   switch (event.type) {
     case 'goal_completed': {
       const { goal } = event.payload;
       return {
         tone: 'success',
         title: 'Goal reached 🎉',
-        body: `“${goal.name}”: ${goal.currentValue} of ${goal.targetValue} ${goal.unit}.`,
+        body: `“${goal.name}”: ${formatAmount(goal.currentValue, locale)} of ${formatAmount(goal.targetValue, locale)} ${goal.unit}.`,
         link: { label: 'See goals', url: '/goals' },
       };
     }

@@ -12,7 +12,7 @@ import { AuthService as AuthApi, UsersService } from '@habit-tracker/api-client'
 import { firstValueFrom } from 'rxjs';
 import { toAccountError } from '../account/account-errors';
 import { SessionService } from '../auth/session.service';
-import { timeZoneChoices } from '../auth/time-zones';
+import { TimeZonePickerComponent } from '../auth/time-zone-picker.component';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import type { UserFacingError } from '../errors/user-facing-error';
 import { formatLocalDate } from '../today/day-clock';
@@ -25,7 +25,7 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
 @Component({
   selector: 'ht-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldErrorComponent],
+  imports: [ReactiveFormsModule, FieldErrorComponent, TimeZonePickerComponent],
   template: `
     <main id="main" class="page" tabindex="-1">
       <h1>Settings</h1>
@@ -44,16 +44,13 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
           </div>
           <div class="field">
             <label for="settings-zone">Time zone</label>
-            <select
-              id="settings-zone"
+            <ht-time-zone-picker
+              inputId="settings-zone"
               formControlName="timezone"
-              [attr.aria-invalid]="!!profileError()?.fields?.['timezone']"
-              aria-describedby="settings-zone-error"
-            >
-              @for (zone of zones(); track zone) {
-                <option [value]="zone">{{ zone }}</option>
-              }
-            </select>
+              describedBy="settings-zone-hint settings-zone-error"
+              [invalid]="!!profileError()?.fields?.['timezone']"
+            />
+            <span class="hint" id="settings-zone-hint">Type a city or region to search.</span>
             <ht-field-error
               id="settings-zone-error"
               [message]="profileError()?.fields?.['timezone']"
@@ -84,18 +81,20 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
               </select>
             </div>
           </div>
-          <div class="check">
-            <input
-              id="settings-email-nudges"
-              type="checkbox"
-              formControlName="emailNudges"
-              aria-describedby="settings-email-nudges-hint"
-            />
-            <label for="settings-email-nudges">Also send nudges by e-mail</label>
-          </div>
-          <p class="hint" id="settings-email-nudges-hint">
-            One digest a day at most, only to a verified address, with a one-click unsubscribe.
-          </p>
+          @if (user()?.emailDelivery) {
+            <div class="check">
+              <input
+                id="settings-email-nudges"
+                type="checkbox"
+                formControlName="emailNudges"
+                aria-describedby="settings-email-nudges-hint"
+              />
+              <label for="settings-email-nudges">Also send nudges by e-mail</label>
+            </div>
+            <p class="hint" id="settings-email-nudges-hint">
+              One digest a day at most, only to a verified address, with a one-click unsubscribe.
+            </p>
+          }
           @if (user(); as me) {
             <p class="today" data-testid="settings-today">
               Your day is {{ todayLabel() }} in {{ me.timezone }}.
@@ -125,9 +124,16 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
             }
           </p>
           @if (!me.emailVerified) {
-            <button type="button" (click)="sendVerification()" [disabled]="sendingVerification()">
-              Send verification e-mail
-            </button>
+            @if (me.emailDelivery) {
+              <button type="button" (click)="sendVerification()" [disabled]="sendingVerification()">
+                Send verification e-mail
+              </button>
+            } @else {
+              <p class="hint" data-testid="no-email">
+                This server does not send e-mail, so there is nothing to verify: nudges stay in the
+                app.
+              </p>
+            }
           }
         }
         @if (verificationMessage(); as message) {
@@ -272,7 +278,6 @@ export class SettingsPage {
 
   protected readonly hours = HOURS;
   protected readonly user = this.session.user;
-  protected readonly zones = computed(() => timeZoneChoices(this.user()?.timezone));
   protected readonly todayLabel = computed(() => {
     const today = this.user()?.today;
     return today ? formatLocalDate(today) : '';
@@ -383,7 +388,9 @@ export class SettingsPage {
       const me = await firstValueFrom(
         this.usersApi.updateMe({ body: { currentPassword, newPassword } }),
       );
-      this.session.acceptUser(me);
+      // The server ends every session on a new password, this one included: sign this tab in
+      // again with the new password, so only the other devices are signed out.
+      await this.session.signIn({ email: me.email, password: newPassword });
       this.password.reset();
       this.passwordChanged.set(true);
     } catch (error) {

@@ -1,11 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import type { HabitDto } from '@habit-tracker/api-client';
+import { RouterLink } from '@angular/router';
+import { colorVar } from '../habits/habit-appearance';
+import { RecentDaysComponent } from '../habits/recent-days.component';
+import type { DayLogStatus } from '../habits/recent-days';
 import type { TodayStatus } from './habit-snapshots';
 
 /** One habit on Today: its progress and one tap for done, skip or undo. */
 @Component({
   selector: 'ht-habit-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RecentDaysComponent, RouterLink],
   template: `
     <article
       class="habit"
@@ -13,9 +18,15 @@ import type { TodayStatus } from './habit-snapshots';
       [class.skipped]="logStatus() === 'skipped'"
       [attr.aria-labelledby]="headingId()"
       [attr.aria-busy]="busy()"
+      [style.--habit]="color()"
     >
       <div class="summary">
-        <h2 class="name" [id]="headingId()">{{ habit().name }}</h2>
+        <h2 class="name" [id]="headingId()">
+          @if (habit().icon) {
+            <span class="icon" aria-hidden="true">{{ habit().icon }}</span>
+          }
+          <a [routerLink]="['/habits', habit().id]">{{ habit().name }}</a>
+        </h2>
         <p class="stats">
           <span class="streak" data-testid="streak">{{ streakText() }}</span>
           @if (weekText(); as week) {
@@ -55,6 +66,13 @@ import type { TodayStatus } from './habit-snapshots';
           }
         }
       </div>
+      <ht-recent-days
+        class="recent"
+        [habit]="habit()"
+        [busy]="busy()"
+        (dayToggled)="dayToggled.emit($event)"
+        (notesOpened)="notesOpened.emit($event)"
+      />
     </article>
   `,
   styles: `
@@ -66,15 +84,30 @@ import type { TodayStatus } from './habit-snapshots';
       gap: 0.75rem 1rem;
       padding: 0.9rem 1rem;
       border: 1px solid var(--line);
-      border-left: 4px solid var(--line);
+      border-left: 6px solid var(--habit);
+
       border-radius: 12px;
       background: var(--surface);
     }
-    .habit.done {
-      border-left-color: var(--success);
+    @media (max-width: 640px) {
+      .habit,
+      .card {
+        padding: 0.75rem;
+        border-left-width: 4px;
+      }
     }
-    .habit.skipped {
-      border-left-color: var(--ink-muted);
+    .name a {
+      color: inherit;
+      text-decoration: none;
+    }
+    .name a:hover {
+      text-decoration: underline;
+    }
+    .icon {
+      margin-right: 0.3rem;
+    }
+    .recent {
+      flex: 1 1 100%;
     }
     .summary {
       min-width: 0;
@@ -116,6 +149,10 @@ export class HabitCardComponent {
   readonly busy = input(false);
   readonly logTapped = output<TodayStatus>();
   readonly undoTapped = output<void>();
+  readonly dayToggled = output<{ date: string; status: DayLogStatus | null }>();
+  readonly notesOpened = output<string>();
+
+  protected readonly color = computed(() => colorVar(this.habit().color));
 
   protected readonly headingId = computed(() => `habit-${this.habit().id}`);
   protected readonly logStatus = computed(() => this.habit().todayLog?.status ?? null);

@@ -1,6 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
 import type { HabitDto } from '@habit-tracker/api-client';
 import { NewHabitFormComponent } from '../habits/new-habit-form.component';
+import { DayNotesDialogComponent } from '../habits/day-notes-dialog.component';
+import type { DayLogStatus } from '../habits/recent-days';
 import { formatLocalDate } from './day-clock';
 import { HabitCardComponent } from './habit-card.component';
 import type { TodayStatus } from './habit-snapshots';
@@ -9,7 +18,7 @@ import { TodayStore } from './today.store';
 @Component({
   selector: 'ht-today-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [HabitCardComponent, NewHabitFormComponent],
+  imports: [HabitCardComponent, NewHabitFormComponent, DayNotesDialogComponent],
   providers: [TodayStore],
   template: `
     <main id="main" class="page" tabindex="-1">
@@ -55,13 +64,28 @@ import { TodayStore } from './today.store';
                     [busy]="store.isBusy(habit.id)"
                     (logTapped)="logToday(habit, $event)"
                     (undoTapped)="undoToday(habit)"
+                    (dayToggled)="setDay(habit, $event)"
+                    (notesOpened)="openNotes(habit, $event)"
                   />
                 </li>
               }
             </ul>
           }
+          @if (notesFor(); as open) {
+            <ht-day-notes-dialog
+              [habit]="open.habit"
+              [date]="open.date"
+              (changed)="addHabit($event)"
+              (closed)="notesFor.set(null)"
+            />
+          }
           <section class="add-habit">
-            <ht-new-habit-form (created)="addHabit($event)" />
+            <!-- Below the list: it loads when it comes into view, not with the list. -->
+            @defer (on viewport) {
+              <ht-new-habit-form (created)="addHabit($event)" />
+            } @placeholder {
+              <p class="form-placeholder">Add a habit</p>
+            }
           </section>
         }
       }
@@ -113,6 +137,11 @@ import { TodayStore } from './today.store';
       background: var(--danger-soft);
       color: var(--ink);
     }
+    .form-placeholder {
+      margin: 0;
+      min-height: 12rem;
+      font-weight: 700;
+    }
     .add-habit {
       margin-top: 1.5rem;
       padding: 1rem;
@@ -128,6 +157,8 @@ export class TodayPage implements OnInit {
     const today = this.store.today();
     return today ? formatLocalDate(today) : null;
   });
+  /** The day whose notes are open (a long press on the strip). */
+  protected readonly notesFor = signal<{ habit: HabitDto; date: string } | null>(null);
   protected readonly progressLabel = computed(() => {
     const total = this.store.habits().length;
     return total > 0 ? `${this.store.doneCount()} of ${total} done` : null;
@@ -143,6 +174,14 @@ export class TodayPage implements OnInit {
 
   protected undoToday(habit: HabitDto): Promise<void> {
     return this.store.undoToday(habit);
+  }
+
+  protected setDay(habit: HabitDto, day: { date: string; status: DayLogStatus | null }) {
+    return this.store.setDay(habit, day.date, day.status);
+  }
+
+  protected openNotes(habit: HabitDto, date: string): void {
+    this.notesFor.set({ habit, date });
   }
 
   protected retryLoading(): Promise<void> {

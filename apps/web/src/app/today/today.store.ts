@@ -6,6 +6,9 @@ import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { LiveEvents } from '../live/live-events';
+import { OwnWrites } from '../live/own-writes';
+import { DayLogWriter } from '../habits/day-log-writer.service';
+import { type DayLogStatus, withDayLog } from '../habits/recent-days';
 import { delayUntilNextDay } from './day-clock';
 import {
   isOnToday,
@@ -29,6 +32,8 @@ export type LoadState = 'loading' | 'ready' | 'error';
 export class TodayStore {
   private readonly habitsApi = inject(HabitsService);
   private readonly logsApi = inject(HabitLogsService);
+  private readonly dayWriter = inject(DayLogWriter);
+  private readonly ownWrites = inject(OwnWrites);
   private readonly session = inject(SessionService);
   private readonly snapshots = signal<HabitDto[]>([]);
   private readonly busyIds = signal<ReadonlySet<string>>(new Set());
@@ -127,6 +132,13 @@ export class TodayStore {
     });
   }
 
+  /** One tap on the strip: `date` becomes `status` (null: its log is removed). */
+  setDay(habit: HabitDto, date: string, status: DayLogStatus | null): Promise<void> {
+    return this.mutate(habit, withDayLog(habit, date, status), () =>
+      this.dayWriter.setDay(habit, date, status),
+    );
+  }
+
   undoToday(habit: HabitDto): Promise<void> {
     const logId = habit.todayLog?.id;
     if (!logId || logId === PENDING_LOG_ID) return Promise.resolve();
@@ -157,6 +169,7 @@ export class TodayStore {
     call: () => Promise<HabitDto>,
   ): Promise<void> {
     if (this.isBusy(before.id)) return;
+    this.ownWrites.note(before.id);
     this.setBusy(before.id, true);
     this.actionError.set(null);
     this.replace(guess);

@@ -53,3 +53,34 @@ export function toConsistencyLine(
     .map((p) => ({ name: dayMonth.format(parse(p.date)), value: p.consistency }));
   return [{ name: 'Consistency', series }];
 }
+
+/**
+ * The periods that had begun by the habit's start, from the one holding it on: bars for months
+ * before the habit existed say nothing. The last period (the current one) always stays.
+ */
+export function periodsSince<T extends { periodStart: string }>(
+  periods: readonly T[],
+  startDate: string,
+  unit: 'week' | 'month',
+): T[] {
+  const first =
+    unit === 'month'
+      ? `${startDate.slice(0, 7)}-01`
+      : (() => {
+          const date = parse(startDate);
+          date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+          return date.toISOString().slice(0, 10);
+        })();
+  const kept = periods.filter((p) => p.periodStart >= first);
+  return kept.length > 0 ? kept : periods.slice(-1);
+}
+
+/** A weekly habit's weeks as rates of their own quota ("2 of 3" is 67 %, not the 100 % of what was due so far). */
+export function weekTallyRates(
+  weeks: readonly { monday: string; done: number; quota: number }[],
+): PeriodRate[] {
+  return weeks.map((w) => ({
+    periodStart: w.monday,
+    rate: w.quota > 0 ? Math.round((100 * Math.min(w.done, w.quota)) / w.quota) : null,
+  }));
+}
