@@ -16,6 +16,9 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   RANGE_TOO_LONG: 'That period is too long to show at once.',
   CONSTRAINT_VIOLATED: 'One of the values is not allowed.',
   PAYLOAD_TOO_LARGE: 'That is too much text to send at once.',
+  BODY_TOO_DEEP: 'Some of what was sent is not valid.',
+  ARRAY_TOO_LONG: 'That is too many items to send at once.',
+  INVALID_CHARACTER: 'Some of what was sent contains a character that is not allowed.',
   UNSUPPORTED_MEDIA_TYPE: 'Some of what was sent is not valid.',
   METHOD_NOT_ALLOWED: 'That cannot be done here.',
   HTTP_ERROR: 'Something went wrong. Try again.',
@@ -29,6 +32,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   INTERNAL_ERROR: 'Something went wrong on the server. Try again.',
   SERVICE_UNAVAILABLE: 'The server is busy or starting up. Try again in a moment.',
   DATABASE_UNAVAILABLE: 'The server is busy or starting up. Try again in a moment.',
+  DATABASE_BUSY: 'Another change of yours is still being saved. Try again in a moment.',
 
   // Signing in and sessions
   UNAUTHORIZED: 'Please sign in to continue.',
@@ -38,6 +42,7 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   TOKEN_MISSING: 'Your session has ended. Sign in again to continue.',
   TOKEN_INVALID: 'Your session has ended. Sign in again to continue.',
   TOKEN_EXPIRED: 'Your session has ended. Sign in again to continue.',
+  TOKEN_REVOKED: 'You were signed out. Sign in again to continue.',
   REFRESH_TOKEN_MISSING: 'Your session has ended. Sign in again to continue.',
   REFRESH_TOKEN_INVALID: 'Your session has ended. Sign in again to continue.',
   REFRESH_TOKEN_EXPIRED: 'Your session has ended. Sign in again to continue.',
