@@ -56,6 +56,16 @@ describe('the checkpoint of a measurable habit (same shape, unit = period)', () 
     );
   });
 
+  it('a checkpoint from before startDate is not trusted for its initial score', () => {
+    // Created today 03-02 as at least 10 a day (the empty checkpoint holds score 0), then made
+    // at most 10 a day the same day: its score starts at 1, so today's strength is 100.
+    const fresh = measurable({ start: '2026-03-02', target: target('at_least', 10, 'day') });
+    const empty = checkpointHabit(fresh, '2026-03-01');
+    const limit = { ...fresh, target: target('at_most', 10, 'day') };
+    expect(invalidateCheckpoint(empty, limit, '2026-03-02')).toBe(empty); // nothing folded yet
+    expect(statsFromCheckpoint(empty, limit, '2026-03-02').strength).toBe(100);
+  });
+
   it('a checkpoint of another period is refolded, not advanced', () => {
     const weekCheckpoint = checkpointHabit(h, '2026-03-08');
     const asDays = { ...h, target: target('at_least', 10, 'day') };

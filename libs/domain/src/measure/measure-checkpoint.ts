@@ -153,11 +153,14 @@ export function statsFromMeasureCheckpoint(
   today: LocalDate,
 ): HabitStats {
   const todayDay = toDayNumber(today);
+  const measure = prepareMeasure(history, todayDay);
+  // A checkpoint from before startDate holds only the initial score, which depends on the
+  // target's type: refold it (nothing to fold) rather than trust it.
+  const through = toDayNumber(checkpoint.through);
   const settled =
-    toDayNumber(checkpoint.through) === todayDay - 1 && checkpoint.unit === history.target?.period
+    through === todayDay - 1 && checkpoint.unit === measure.period && through >= measure.habit.start
       ? checkpoint
       : advanceMeasureCheckpoint(checkpoint, history, fromDayNumber(todayDay - 1));
-  const measure = prepareMeasure(history, todayDay);
   const state = toState(settled);
   if (todayDay >= measure.habit.start) foldDay(measure, state, todayDay);
   return {
