@@ -1,13 +1,6 @@
 import { fromDayNumber } from '../calendar/local-date';
-import { isPausedDay } from '../habit/prepared-habit';
 import type { HeatmapDay, HeatmapStatus } from '../stats/heatmap';
-import {
-  evaluatePeriodOf,
-  PeriodEvaluation,
-  PeriodOutcome,
-  periodStartOf,
-  PreparedMeasure,
-} from './measure-period';
+import { evaluatePeriodOf, isPaused, PeriodOutcome, PreparedMeasure } from './measure-period';
 import { fromThousandths } from './measure-value';
 
 const STATUS_OF: Record<PeriodOutcome, HeatmapStatus> = {
@@ -34,23 +27,14 @@ export function progressOf(total: number, target: number | null): number | null 
  * failed → missed, pending, neutral → not_due). Period `day` follows the schedule: a non-due
  * day is `done` only when its value met the target, else `not_due` (progress null unlogged).
  */
-export function measureHeatmapDay(
-  measure: PreparedMeasure,
-  day: number,
-  periods: Map<number, PeriodEvaluation>,
-): HeatmapDay {
+export function measureHeatmapDay(measure: PreparedMeasure, day: number): HeatmapDay {
   const date = fromDayNumber(day);
   const raw = measure.values.get(day);
   const value = raw === undefined ? null : fromThousandths(raw);
   if (day < measure.habit.start) return { date, status: 'not_due', value, progress: null };
-  if (isPausedDay(measure.habit, day)) return { date, status: 'paused', value, progress: null };
+  if (isPaused(measure, day)) return { date, status: 'paused', value, progress: null };
   if (measure.skips.has(day)) return { date, status: 'skipped', value: null, progress: null };
-  const start = periodStartOf(measure.period, day);
-  let evaluation = periods.get(start);
-  if (!evaluation) {
-    evaluation = evaluatePeriodOf(measure, day);
-    periods.set(start, evaluation);
-  }
+  const evaluation = evaluatePeriodOf(measure, day);
   const progress =
     evaluation.outcome === 'neutral' && raw === undefined
       ? null

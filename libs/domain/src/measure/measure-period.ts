@@ -17,6 +17,31 @@ export interface PreparedMeasure {
   values: Map<number, number>;
   /** Skipped days from startDate to today. */
   skips: Set<number>;
+  /** Paused days near the history (startDate − 62 … today + 62), for O(1) lookups. */
+  paused: { from: number; flags: Uint8Array };
+  /** Evaluations by period start (a prepared habit never changes). */
+  evaluations: Map<number, PeriodEvaluation>;
+}
+
+const PAUSE_MARGIN = 62;
+
+function pausedFlags(habit: PreparedHabit): { from: number; flags: Uint8Array } {
+  const from = habit.start - PAUSE_MARGIN;
+  const to = Math.max(habit.today, habit.start) + PAUSE_MARGIN;
+  const flags = new Uint8Array(to - from + 1);
+  for (const pause of habit.pauses) {
+    for (let day = Math.max(pause.from, from); day <= Math.min(pause.to, to); day++) {
+      flags[day - from] = 1;
+    }
+  }
+  return { from, flags };
+}
+
+export function isPaused(measure: PreparedMeasure, day: number): boolean {
+  const index = day - measure.paused.from;
+  return index >= 0 && index < measure.paused.flags.length
+    ? measure.paused.flags[index] === 1
+    : isPausedDay(measure.habit, day);
 }
 
 export function isMeasurable(history: HabitHistory): boolean {
@@ -46,6 +71,8 @@ export function prepareMeasure(history: HabitHistory, todayDay: number): Prepare
     target: toThousandths(target.value),
     values,
     skips,
+    paused: pausedFlags(habit),
+    evaluations: new Map(),
   };
 }
 
@@ -76,7 +103,7 @@ export function periodStartsBackFrom(period: TargetPeriod, day: number, count: n
  * not skipped — a skipped day is excused like a paused one (for period `day`: neutral).
  */
 export function isCountedDay(measure: PreparedMeasure, day: number): boolean {
-  return day >= measure.habit.start && !isPausedDay(measure.habit, day) && !measure.skips.has(day);
+  return day >= measure.habit.start && !isPaused(measure, day) && !measure.skips.has(day);
 }
 
 export type PeriodOutcome = 'met' | 'failed' | 'pending' | 'neutral';
@@ -104,6 +131,15 @@ export interface PeriodEvaluation {
  * current one pending. Periods end on or after today are current.
  */
 export function evaluatePeriod(measure: PreparedMeasure, start: number): PeriodEvaluation {
+  let evaluation = measure.evaluations.get(start);
+  if (!evaluation) {
+    evaluation = judgePeriod(measure, start);
+    measure.evaluations.set(start, evaluation);
+  }
+  return evaluation;
+}
+
+function judgePeriod(measure: PreparedMeasure, start: number): PeriodEvaluation {
   const end = periodEndOf(measure.period, start);
   const today = measure.habit.today;
   let a = 0;

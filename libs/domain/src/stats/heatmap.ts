@@ -14,7 +14,7 @@ import {
   versionAt,
 } from '../habit/prepared-habit';
 import { evaluateWeek } from '../habit/week';
-import { isMeasurable, PeriodEvaluation, prepareMeasure } from '../measure/measure-period';
+import { isMeasurable, prepareMeasure } from '../measure/measure-period';
 import { measureHeatmapDay } from '../measure/measure-heatmap';
 
 export type HeatmapStatus = 'done' | 'skipped' | 'missed' | 'pending' | 'not_due' | 'paused';
@@ -58,10 +58,9 @@ export function heatmap(
 ): HeatmapDay[] {
   if (isMeasurable(history)) {
     const measure = prepareMeasure(history, toDayNumber(today));
-    const periods = new Map<number, PeriodEvaluation>();
     const cells: HeatmapDay[] = [];
     for (let day = toDayNumber(from); day <= toDayNumber(to); day++)
-      cells.push(measureHeatmapDay(measure, day, periods));
+      cells.push(measureHeatmapDay(measure, day));
     return cells;
   }
   const habit = prepareHabit(history, toDayNumber(today));
