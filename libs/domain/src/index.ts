@@ -66,6 +66,7 @@ export {
 } from './measure/measure-value';
 export { validateLogInput } from './measure/measure-log';
 export type { LogInput } from './measure/measure-log';
+export { isMeasurable } from './measure/measure-period';
 export type { PeriodOutcome } from './measure/measure-period';
 export type { MeasurePeriod } from './measure/measure-stats';
 export { measureSeries } from './measure/measure-aggregates';

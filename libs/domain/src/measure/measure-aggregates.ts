@@ -9,6 +9,7 @@ import {
   PeriodOutcome,
   periodEndOf,
   periodStartOf,
+  periodStartsBackFrom,
   PreparedMeasure,
   prepareMeasure,
 } from './measure-period';
@@ -25,6 +26,7 @@ export function measurePeriodTotals(
   starts: number[],
   lastDay: number,
 ): PeriodTotals[] {
+  if (starts.length === 0) return [];
   const totals = starts.map((start) => ({
     periodStart: fromDayNumber(start),
     done: 0,
@@ -68,9 +70,8 @@ export function weeklyMeasureTotals(
   weeks: number,
 ): PeriodTotals[] {
   const measure = prepareMeasure(history, toDayNumber(today));
-  const currentMonday = periodStartOf('week', measure.habit.today);
-  const starts = Array.from({ length: weeks }, (_, i) => currentMonday - 7 * (weeks - 1 - i));
-  return measurePeriodTotals(measure, starts, currentMonday + 6);
+  const starts = periodStartsBackFrom('week', measure.habit.today, weeks);
+  return measurePeriodTotals(measure, starts, starts[starts.length - 1] + 6);
 }
 
 export function monthlyMeasureTotals(
@@ -79,8 +80,7 @@ export function monthlyMeasureTotals(
   months: number,
 ): PeriodTotals[] {
   const measure = prepareMeasure(history, toDayNumber(today));
-  const starts = [periodStartOf('month', measure.habit.today)];
-  while (starts.length < months) starts.unshift(periodStartOf('month', starts[0] - 1));
+  const starts = periodStartsBackFrom('month', measure.habit.today, months);
   return measurePeriodTotals(measure, starts, periodEndOf('month', starts[starts.length - 1]));
 }
 

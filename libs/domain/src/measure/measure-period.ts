@@ -93,6 +93,7 @@ export function periodEndOf(period: TargetPeriod, start: number): number {
 
 /** The `count` periods ending with the one holding `day`, oldest first. */
 export function periodStartsBackFrom(period: TargetPeriod, day: number, count: number): number[] {
+  if (count <= 0) return [];
   const starts = [periodStartOf(period, day)];
   while (starts.length < count) starts.unshift(periodStartOf(period, starts[0] - 1));
   return starts;

@@ -11,6 +11,7 @@ import {
   measureOccurrences,
   PeriodEvaluation,
   PeriodOutcome,
+  periodStartOf,
   periodStartsBackFrom,
   PreparedMeasure,
 } from './measure-period';
@@ -40,10 +41,7 @@ export function toMeasurePeriod(evaluation: PeriodEvaluation): MeasurePeriod {
 
 /** The period holding today (period `day`: today, judged as a day whether due or not). */
 export function currentPeriodOf(measure: PreparedMeasure): PeriodEvaluation {
-  const today = measure.habit.today;
-  return measure.period === 'day'
-    ? evaluatePeriod(measure, today)
-    : evaluatePeriod(measure, periodStartsBackFrom(measure.period, today, 1)[0]);
+  return evaluatePeriod(measure, periodStartOf(measure.period, measure.habit.today));
 }
 
 /** Past periods in consistency's window: 30 local days (day), 4 ISO weeks, 3 months. */
