@@ -13,7 +13,26 @@ export type DomainErrorCode =
   | 'CUSTOM_SCHEDULE_AMBIGUOUS'
   | 'PAUSE_PERIOD_INVALID'
   | 'TOO_MANY_PAUSE_PERIODS'
-  | 'STATUS_NOT_SETTABLE';
+  | 'STATUS_NOT_SETTABLE'
+  // Measurable habits (SPEC §6).
+  | 'KIND_INVALID'
+  | 'UNIT_INVALID'
+  | 'UNIT_NOT_ALLOWED'
+  | 'TARGET_INVALID'
+  | 'TARGET_NOT_ALLOWED'
+  | 'TARGET_TYPE_INVALID'
+  | 'TARGET_VALUE_INVALID'
+  | 'TARGET_PERIOD_INVALID'
+  | 'TARGET_PERIOD_NEEDS_DAILY'
+  | 'MEASURE_WEEKLY_NOT_ALLOWED'
+  | 'LOG_VALUE_INVALID'
+  | 'LOG_VALUE_NOT_ALLOWED'
+  | 'LOG_VALUE_REQUIRED'
+  | 'LOG_VALUE_CONFLICT'
+  | 'LOG_STATUS_NOT_ALLOWED'
+  | 'LOG_ADD_INVALID'
+  | 'GOAL_COUNT_INVALID'
+  | 'GOAL_COUNT_NEEDS_MEASURE';
 
 /** One broken rule about one input field (`path` as in the request body, e.g. `daysOfWeek[1]`). */
 export interface FieldError {

@@ -54,5 +54,37 @@ export {
 export * from './goals/goal-progress';
 export { recordScheduleEdit } from './schedule/schedule-history';
 
+// Measurable habits (SPEC §6): kinds, targets, values in exact thousandths, validation, the
+// period judgement and chart series, goal amounts. Statistics, heatmaps, checkpoints,
+// suggestions, aggregates and nudges dispatch on `history.kind` through the entry points above.
+export * from './measure/measure-target';
+export {
+  MAX_MEASURE_VALUE,
+  hasAtMostThreeDecimals,
+  isMeasureValue,
+  addMeasureValues,
+} from './measure/measure-value';
+export { validateLogInput } from './measure/measure-log';
+export type { LogInput } from './measure/measure-log';
+export { isMeasurable } from './measure/measure-period';
+export type { PeriodOutcome } from './measure/measure-period';
+export type { MeasurePeriod } from './measure/measure-stats';
+export { measureSeries } from './measure/measure-aggregates';
+export type { MeasurePoint } from './measure/measure-aggregates';
+export { movedTargetValue } from './measure/measure-suggestions';
+export {
+  GOAL_COUNTS,
+  validateGoalLinkCount,
+  completionDates,
+  goalLinkAmount,
+  computeCountedGoalProgress,
+} from './measure/goal-contribution';
+export type {
+  GoalCount,
+  CountedGoalLink,
+  CountedGoalInput,
+  CountedGoalProgress,
+} from './measure/goal-contribution';
+
 // Nudges: whether a habit is nudged today (the worker's hourly job applies it).
 export { isNudgeDue, NUDGE_MIN_AGE_DAYS } from './nudges/nudge-rule';

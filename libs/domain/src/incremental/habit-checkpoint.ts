@@ -15,6 +15,12 @@ import {
 } from '../habit/prepared-habit';
 import { evaluateWeek, WeekOutcome } from '../habit/week';
 import { StreakUnit } from '../schedule/schedule';
+import {
+  advanceMeasureCheckpoint,
+  checkpointMeasure,
+  statsFromMeasureCheckpoint,
+} from '../measure/measure-checkpoint';
+import { isMeasurable } from '../measure/measure-period';
 import { HabitStats, recentStatsOf } from '../stats/habit-stats';
 import { dayOutcome, DayOutcome } from '../stats/occurrences';
 import { deriveStatus } from '../stats/risk';
@@ -26,7 +32,8 @@ import { strengthInputOf, strengthStep } from '../stats/strength';
  * later write can change except a backfill, delete, pause edit or startDate move dated on or
  * before `through`. Plain data, so a service can store it beside the habit: the day rollover
  * advances it by one day, a write of today's log reuses it as is, and `computeHabitStats`
- * (the full recomputation) stays the reference it must equal.
+ * (the full recomputation) stays the reference it must equal. A measurable habit's checkpoint
+ * has the same shape (`unit` = its target's period; see measure/measure-checkpoint.ts).
  */
 export interface HabitCheckpoint {
   /** The last settled day folded in. */
@@ -170,6 +177,7 @@ function foldSettledDays(habit: PreparedHabit, state: FoldState, toDay: number):
 
 /** A checkpoint with every day up to `through` settled, folded from scratch. */
 export function checkpointHabit(history: HabitHistory, through: LocalDate): HabitCheckpoint {
+  if (isMeasurable(history)) return checkpointMeasure(history, through);
   const throughDay = toDayNumber(through);
   const habit = prepareHabit(history, throughDay + 1);
   const state = initialState(habit);
@@ -184,6 +192,7 @@ export function advanceCheckpoint(
   history: HabitHistory,
   through: LocalDate,
 ): HabitCheckpoint {
+  if (isMeasurable(history)) return advanceMeasureCheckpoint(checkpoint, history, through);
   const throughDay = toDayNumber(through);
   const habit = prepareHabit(history, throughDay + 1);
   const state = toState(checkpoint);
@@ -196,7 +205,8 @@ export function advanceCheckpoint(
 /**
  * After a write that changed the history from `changedFrom` on (a log's date, the earliest
  * day of an edited pause, the earlier of two startDates; today for a status or schedule
- * edit): the checkpoint still holds when the change is after `through`, else it is refolded.
+ * edit; startDate for a change of kind or target, which re-judges the whole history): the
+ * checkpoint still holds when the change is after `through`, else it is refolded.
  */
 export function invalidateCheckpoint(
   checkpoint: HabitCheckpoint,
@@ -214,6 +224,7 @@ export function statsFromCheckpoint(
   history: HabitHistory,
   today: LocalDate,
 ): HabitStats {
+  if (isMeasurable(history)) return statsFromMeasureCheckpoint(checkpoint, history, today);
   const todayDay = toDayNumber(today);
   const settled =
     toDayNumber(checkpoint.through) === todayDay - 1

@@ -147,8 +147,11 @@ export function normalizeSchedule(input: ScheduleInput): Schedule {
   };
 }
 
-/** Day-based (daily/custom) or weekly: switching between the two starts a new current streak. */
-export type StreakUnit = 'day' | 'week';
+/**
+ * Day-based (daily/custom) or weekly: switching between the two starts a new current streak.
+ * A measurable habit's unit is its target's period (`month` only there).
+ */
+export type StreakUnit = 'day' | 'week' | 'month';
 
 export function streakUnitOf(frequency: Frequency): StreakUnit {
   return frequency === 'weekly' ? 'week' : 'day';

@@ -7,14 +7,20 @@ import {
 import { HabitHistory } from '../habit/habit-history';
 import { isScheduledDay, PreparedHabit, prepareHabit } from '../habit/prepared-habit';
 import { evaluateWeek, weeksOfSegment } from '../habit/week';
+import { monthlyMeasureTotals, weeklyMeasureTotals } from '../measure/measure-aggregates';
+import { isMeasurable, prepareMeasure } from '../measure/measure-period';
+import { measureWindowOf } from '../measure/measure-stats';
 import { consistencyScore, consistencyWindowOf } from './consistency';
 import { dayOutcome } from './occurrences';
 
 /** Consistency as it was on `day` (one point of the consistency trend line). */
 export function consistencyAsOf(history: HabitHistory, day: LocalDate): number | null {
+  if (isMeasurable(history))
+    return consistencyScore(measureWindowOf(prepareMeasure(history, toDayNumber(day))));
   return consistencyScore(consistencyWindowOf(prepareHabit(history, toDayNumber(day))));
 }
 
+/** Measurable habits: done = met occurrences, expected = judged ones (measure-aggregates.ts). */
 export interface PeriodTotals {
   /** First day of the period (an ISO Monday or the 1st of a month). */
   periodStart: LocalDate;
@@ -78,6 +84,7 @@ export function weeklyTotals(
   today: LocalDate,
   weeks: number,
 ): PeriodTotals[] {
+  if (isMeasurable(history)) return weeklyMeasureTotals(history, today, weeks);
   const habit = prepareHabit(history, toDayNumber(today));
   const currentMonday = weekStartOfDayNumber(habit.today);
   const starts = Array.from({ length: weeks }, (_, i) => currentMonday - 7 * (weeks - 1 - i));
@@ -90,6 +97,7 @@ export function monthlyTotals(
   today: LocalDate,
   months: number,
 ): PeriodTotals[] {
+  if (isMeasurable(history)) return monthlyMeasureTotals(history, today, months);
   const habit = prepareHabit(history, toDayNumber(today));
   const year = Number(today.slice(0, 4));
   const month = Number(today.slice(5, 7));

@@ -2,6 +2,8 @@ import { fromDayNumber, LocalDate, toDayNumber } from '../calendar/local-date';
 import { isDueDay, nextDueDay, WeekProgress, weekProgressOf } from '../habit/due';
 import { HabitHistory } from '../habit/habit-history';
 import { PreparedHabit, prepareHabit, segmentAt } from '../habit/prepared-habit';
+import { isMeasurable, prepareMeasure } from '../measure/measure-period';
+import { computeMeasureStats, type MeasurePeriod } from '../measure/measure-stats';
 import { HabitStatus } from '../schedule/pauses';
 import { StreakUnit } from '../schedule/schedule';
 import { consistencyScore, consistencyWindowOf, failureRate } from './consistency';
@@ -27,6 +29,12 @@ export interface HabitStats {
   nextDueDate: LocalDate | null;
   dueToday: boolean;
   week: WeekProgress | null;
+  /**
+   * Measurable habits only (absent for check habits): the current period {start, end, total,
+   * target, outcome}. Their `totalCompletions` counts met periods, `lastCompletedDate` the day
+   * the latest was met, `streakUnit` is the target's period.
+   */
+  period?: MeasurePeriod;
 }
 
 export interface LogTotals {
@@ -73,9 +81,12 @@ export function recentStatsOf(
 
 /**
  * The reference computation of every statistic from the full history as of `today` (the
- * user's day): logs and schedule entries after it are ignored.
+ * user's day): logs and schedule entries after it are ignored. Measurable habits follow
+ * SPEC §6 (see measure/measure-stats.ts).
  */
 export function computeHabitStats(history: HabitHistory, today: LocalDate): HabitStats {
+  if (isMeasurable(history))
+    return computeMeasureStats(prepareMeasure(history, toDayNumber(today)), history);
   const habit = prepareHabit(history, toDayNumber(today));
   const segments = buildOccurrences(habit);
   const unitToday = segmentAt(habit, habit.today).unit;

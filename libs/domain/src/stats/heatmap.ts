@@ -14,12 +14,18 @@ import {
   versionAt,
 } from '../habit/prepared-habit';
 import { evaluateWeek } from '../habit/week';
+import { isMeasurable, prepareMeasure } from '../measure/measure-period';
+import { measureHeatmapDay } from '../measure/measure-heatmap';
 
 export type HeatmapStatus = 'done' | 'skipped' | 'missed' | 'pending' | 'not_due' | 'paused';
 
 export interface HeatmapDay {
   date: LocalDate;
   status: HeatmapStatus;
+  /** Measurable habits only (absent for check habits): the day's value, or null. */
+  value?: number | null;
+  /** Measurable habits only: its period's total ÷ target, 0–1, or null (see measure-heatmap.ts). */
+  progress?: number | null;
 }
 
 /**
@@ -50,6 +56,13 @@ export function heatmap(
   from: LocalDate,
   to: LocalDate,
 ): HeatmapDay[] {
+  if (isMeasurable(history)) {
+    const measure = prepareMeasure(history, toDayNumber(today));
+    const cells: HeatmapDay[] = [];
+    for (let day = toDayNumber(from); day <= toDayNumber(to); day++)
+      cells.push(measureHeatmapDay(measure, day));
+    return cells;
+  }
   const habit = prepareHabit(history, toDayNumber(today));
   const days: HeatmapDay[] = [];
   for (let day = toDayNumber(from); day <= toDayNumber(to); day++) {

@@ -1,6 +1,8 @@
 import { LocalDate, toDayNumber, weekdayOfDayNumber } from '../calendar/local-date';
 import { HabitHistory } from '../habit/habit-history';
 import { isScheduledDay, prepareHabit } from '../habit/prepared-habit';
+import { isMeasurable, prepareMeasure } from '../measure/measure-period';
+import { measureWindowOf } from '../measure/measure-stats';
 import { ScheduleVersion } from '../schedule/schedule';
 import { consistencyWindowOf, CONSISTENCY_DAYS } from '../stats/consistency';
 import { HabitStats } from '../stats/habit-stats';
@@ -41,6 +43,8 @@ export function scheduleInForce(history: HabitHistory, today: LocalDate): Schedu
 /**
  * SPEC §3 "Suggestions": when the habit is active or at risk and had ≥ 7 expected occurrences
  * (consistency's `expected`), every rule that holds, in a fixed order, minus dismissed types.
+ * A measurable habit's occurrences are the days behind its window (a `week` or `month` window
+ * holds 5 or 4 periods at most, so its periods' counted days are what is counted).
  */
 export function evaluateSuggestions(
   history: HabitHistory,
@@ -49,17 +53,22 @@ export function evaluateSuggestions(
   dismissedTypes: readonly SuggestionType[] = [],
 ): Suggestion[] {
   if (stats.status !== 'active' && stats.status !== 'at_risk') return [];
-  const habit = prepareHabit(history, toDayNumber(today));
-  if (consistencyWindowOf(habit).expected < MIN_EXPECTED_OCCURRENCES) return [];
-
   const missedByWeekday = new Array<number>(8).fill(0);
-  for (
-    let day = Math.max(habit.start, habit.today - (CONSISTENCY_DAYS - 1));
-    day <= habit.today;
-    day++
-  ) {
-    if (isScheduledDay(habit, day) && dayOutcome(habit, day) === 'missed')
-      missedByWeekday[weekdayOfDayNumber(day)]++;
+  if (isMeasurable(history)) {
+    // A measurable habit's rules move its target: no weekday to drop (missedByWeekday stays 0).
+    const measure = prepareMeasure(history, toDayNumber(today));
+    if (measureWindowOf(measure).occurrences < MIN_EXPECTED_OCCURRENCES) return [];
+  } else {
+    const habit = prepareHabit(history, toDayNumber(today));
+    if (consistencyWindowOf(habit).expected < MIN_EXPECTED_OCCURRENCES) return [];
+    for (
+      let day = Math.max(habit.start, habit.today - (CONSISTENCY_DAYS - 1));
+      day <= habit.today;
+      day++
+    ) {
+      if (isScheduledDay(habit, day) && dayOutcome(habit, day) === 'missed')
+        missedByWeekday[weekdayOfDayNumber(day)]++;
+    }
   }
   const context: SuggestionContext = {
     history,

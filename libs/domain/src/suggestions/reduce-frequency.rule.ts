@@ -1,3 +1,4 @@
+import { reduceTargetRule } from '../measure/measure-suggestions';
 import {
   HabitChange,
   SuggestionContext,
@@ -17,13 +18,12 @@ function mostMissedWeekday(daysOfWeek: number[], missedByWeekday: number[]): num
 /**
  * reduce_frequency (failure rate > 0.5): daily → weekly 5; weekly n → n − 1 (n ≥ 2); custom
  * weekdays → drop the most-missed weekday if ≥ 2 remain; every N days → N + 1 (N + 1 ≤ 365).
- * No suggestion when the schedule cannot be reduced that way.
+ * No suggestion when the schedule cannot be reduced that way. A measurable habit's target
+ * moves instead (SPEC §6; see measure-suggestions.ts).
  */
-export function reduceFrequencyRule({
-  stats,
-  schedule,
-  missedByWeekday,
-}: SuggestionContext): Suggestion | null {
+export function reduceFrequencyRule(context: SuggestionContext): Suggestion | null {
+  if (context.history.kind === 'measure') return reduceTargetRule(context);
+  const { stats, schedule, missedByWeekday } = context;
   if (stats.failureRate === null || stats.failureRate <= 0.5) return null;
   let change: HabitChange;
   let suggestedFrequency: string;

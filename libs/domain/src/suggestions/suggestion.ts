@@ -1,6 +1,7 @@
 import { LocalDate } from '../calendar/local-date';
 import { Difficulty, HabitHistory } from '../habit/habit-history';
 import { Frequency, ScheduleVersion } from '../schedule/schedule';
+import type { MeasureTarget } from '../measure/measure-target';
 import { HabitStats } from '../stats/habit-stats';
 
 export type SuggestionType =
@@ -19,13 +20,18 @@ export interface HabitChange {
   daysOfWeek?: number[] | null;
   intervalDays?: number | null;
   difficulty?: Difficulty;
+  /** Measurable habits: the moved target (reduce_frequency, level_up). */
+  target?: MeasureTarget;
 }
 
 export interface Suggestion {
   type: SuggestionType;
   message: string;
   change: HabitChange | null;
-  /** reduce_frequency only: the text stored on the habit as `suggestedFrequency`. */
+  /**
+   * reduce_frequency only: the text stored on the habit as `suggestedFrequency` (a measurable
+   * habit's: its new target in words, e.g. "at least 6.4 glasses a day").
+   */
   suggestedFrequency?: string;
 }
 

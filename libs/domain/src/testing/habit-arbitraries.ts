@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { addDays, LocalDate } from '../calendar/local-date';
 import { HabitHistory, HabitLogEntry, LogStatus } from '../habit/habit-history';
+import { MeasureTarget, TargetPeriod, TargetType } from '../measure/measure-target';
 import { mergePauses, PausePeriod } from '../schedule/pauses';
 import { Schedule, ScheduleVersion } from '../schedule/schedule';
 
@@ -124,4 +125,132 @@ export function withLog(
 
 export function logOn(history: HabitHistory, date: LocalDate): LogStatus | null {
   return history.logs.find((log) => log.date === date)?.status ?? null;
+}
+
+// Measurable habits (SPEC §6).
+
+/** Values with at most 3 decimals: whole numbers, tenths (float-drift bait) and thousandths. */
+export const measureValueArb: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: 0, max: 12 }),
+  fc.integer({ min: 0, max: 120 }).map((tenths) => tenths / 10),
+  fc.integer({ min: 0, max: 12000 }).map((thousandths) => thousandths / 1000),
+);
+
+export const measureTargetArb: fc.Arbitrary<MeasureTarget> = fc
+  .record({
+    type: fc.constantFrom<TargetType>('at_least', 'at_most'),
+    period: fc.constantFrom<TargetPeriod>('day', 'week', 'month'),
+    thousandths: fc.oneof(
+      fc.integer({ min: 1, max: 12 }).map((n) => n * 1000),
+      fc.integer({ min: 1, max: 12000 }),
+      fc.constant(0),
+    ),
+  })
+  .map(({ type, period, thousandths }) => {
+    // A day's target in the units of one day's values; weeks and months hold several days.
+    const scale = period === 'day' ? 1 : period === 'week' ? 4 : 12;
+    const value = (type === 'at_least' ? Math.max(1, thousandths) : thousandths) * scale;
+    return { type, period, value: value / 1000 };
+  });
+
+/** The schedules a measurable habit may have: day-based for period `day`, daily otherwise. */
+export function measureScheduleArb(period: TargetPeriod): fc.Arbitrary<Schedule> {
+  return period === 'day'
+    ? scheduleArb.filter((schedule) => schedule.frequency !== 'weekly')
+    : fc.constant<Schedule>({
+        frequency: 'daily',
+        timesPerWeek: null,
+        daysOfWeek: null,
+        intervalDays: null,
+      });
+}
+
+/** A day's measurable log: a value (most often), a skip, or nothing. */
+export const measureLogArb: fc.Arbitrary<number | 'S' | null> = fc.oneof(
+  { weight: 5, arbitrary: measureValueArb },
+  { weight: 1, arbitrary: fc.constant<'S'>('S') },
+  { weight: 4, arbitrary: fc.constant(null) },
+);
+
+/**
+ * A random measurable habit, shaped like `historyArb`: a target of any type and period,
+ * schedules valid for it (edits included), up to 3 pauses, values or skips on about half of
+ * the span's days.
+ */
+export const measureHistoryArb: fc.Arbitrary<HabitHistory> = measureTargetArb.chain((target) =>
+  fc
+    .record({
+      startOffset: fc.integer({ min: 0, max: 20 }),
+      createdDelay: fc.integer({ min: 0, max: 5 }),
+      first: measureScheduleArb(target.period),
+      edits: fc.array(
+        fc.record({
+          after: fc.integer({ min: 1, max: 60 }),
+          schedule: measureScheduleArb(target.period),
+        }),
+        { maxLength: 3 },
+      ),
+      pauses: fc.array(
+        fc.record({
+          from: fc.integer({ min: -5, max: SPAN_DAYS }),
+          length: fc.integer({ min: 0, max: 12 }),
+          open: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+      logs: fc.array(measureLogArb, { minLength: SPAN_DAYS, maxLength: SPAN_DAYS }),
+      userStatus: fc.constantFrom<'active' | 'paused'>('active', 'active', 'active', 'paused'),
+    })
+    .map(({ startOffset, createdDelay, first, edits, pauses, logs, userStatus }) => {
+      const startDate = addDays(BASE_DAY, startOffset);
+      const createdOn = addDays(startDate, createdDelay);
+      const logEntries: HabitLogEntry[] = [];
+      logs.forEach((entry, offset) => {
+        const date = addDays(startDate, offset);
+        if (entry === 'S') logEntries.push({ date, status: 'skipped' });
+        else if (entry !== null) logEntries.push({ date, status: 'done', value: entry });
+      });
+      return {
+        startDate,
+        createdOn,
+        schedules: [
+          { ...first, effectiveFrom: createdOn },
+          ...edits.map(({ after, schedule }) => ({
+            ...schedule,
+            effectiveFrom: addDays(createdOn, after),
+          })),
+        ],
+        pauses: mergePauses(
+          pauses.map(({ from, length, open }, index) => ({
+            from: addDays(startDate, from),
+            to: open && index === pauses.length - 1 ? null : addDays(startDate, from + length),
+          })),
+        ),
+        logs: logEntries,
+        userStatus,
+        difficulty: 'medium' as const,
+        kind: 'measure' as const,
+        unit: 'units',
+        target,
+      };
+    }),
+);
+
+/** The history with that day's measurable log replaced (a value, a skip, or none). */
+export function withMeasureLog(
+  history: HabitHistory,
+  date: LocalDate,
+  entry: number | 'S' | null,
+): HabitHistory {
+  const logs = history.logs.filter((log) => log.date !== date);
+  if (entry === 'S') logs.push({ date, status: 'skipped' });
+  else if (entry !== null) logs.push({ date, status: 'done', value: entry });
+  return { ...history, logs };
+}
+
+/** A measurable day's log: its value, 'S' when skipped, null when none. */
+export function measureLogOn(history: HabitHistory, date: LocalDate): number | 'S' | null {
+  const log = history.logs.find((entry) => entry.date === date);
+  if (!log) return null;
+  return typeof log.value === 'number' ? log.value : log.status === 'skipped' ? 'S' : null;
 }

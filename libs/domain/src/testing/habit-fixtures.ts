@@ -1,6 +1,7 @@
 // Test helpers: compact habit histories for the scenario tables (not part of the public API).
 import { addDays, LocalDate } from '../calendar/local-date';
 import { Difficulty, HabitHistory, HabitLogEntry, LogStatus } from '../habit/habit-history';
+import { MeasureTarget } from '../measure/measure-target';
 import { PausePeriod, UserStatus } from '../schedule/pauses';
 import { ScheduleVersion } from '../schedule/schedule';
 
@@ -77,5 +78,52 @@ export function habit(options: {
     logs: options.logs ?? [],
     userStatus: options.status ?? 'active',
     difficulty: options.difficulty ?? 'medium',
+  };
+}
+
+/** A measurable habit's target (SPEC §6). */
+export const target = (
+  type: MeasureTarget['type'],
+  value: number,
+  period: MeasureTarget['period'],
+): MeasureTarget => ({ type, value, period });
+
+/**
+ * Measurable logs from a list, one entry per day from `from`: a number is that day's value,
+ * 'S' a skip, null no log.
+ */
+export function valuesFrom(from: LocalDate, entries: (number | 'S' | null)[]): HabitLogEntry[] {
+  const logs: HabitLogEntry[] = [];
+  entries.forEach((entry, offset) => {
+    const date = addDays(from, offset);
+    if (entry === 'S') logs.push({ date, status: 'skipped' });
+    else if (entry !== null) logs.push({ date, status: 'done', value: entry });
+  });
+  return logs;
+}
+
+/** Measurable logs on given dates: `{ '2026-03-02': 8, '2026-03-03': 'S' }`. */
+export function valuesOn(entries: Record<LocalDate, number | 'S'>): HabitLogEntry[] {
+  return Object.entries(entries).map(([date, entry]) =>
+    entry === 'S' ? { date, status: 'skipped' as const } : { date, status: 'done', value: entry },
+  );
+}
+
+export function measurable(options: {
+  start: LocalDate;
+  target: MeasureTarget;
+  unit?: string;
+  createdOn?: LocalDate;
+  schedules?: ScheduleVersion[];
+  pauses?: PausePeriod[];
+  logs?: HabitLogEntry[];
+  status?: UserStatus;
+  difficulty?: Difficulty;
+}): HabitHistory {
+  return {
+    ...habit(options),
+    kind: 'measure',
+    unit: options.unit ?? 'units',
+    target: options.target,
   };
 }
