@@ -20,6 +20,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError, type UserFacingError } from '../errors/user-facing-error';
+import { fieldValue } from '../shared/field-value';
 
 /** The API's limits (libs/goals goal.dto.ts). */
 const MAX_VALUE = 1e9;
@@ -151,7 +152,7 @@ interface LinkDraft {
                   [attr.aria-invalid]="!!error()?.fields?.['habits']"
                   aria-describedby="goal-habits-error"
                   [value]="weightOf(habit.id)"
-                  (input)="setWeight(habit.id, $any($event.target).value)"
+                  (input)="setWeight(habit.id, fieldValue($event))"
                 />
               </label>
             }
@@ -291,6 +292,8 @@ export class GoalEditorComponent {
         : [...links, { habitId, weight: '1' }],
     );
   }
+
+  protected readonly fieldValue = fieldValue;
 
   protected setWeight(habitId: string, weight: string): void {
     this.links.update((links) =>

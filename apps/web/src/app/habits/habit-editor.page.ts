@@ -26,6 +26,7 @@ import { ScheduleBuilderComponent } from './schedule-builder.component';
 import { AppearancePickerComponent } from './appearance-picker.component';
 import type { HabitColor } from './habit-appearance';
 import { diffDays, formatDayLabel } from './local-dates';
+import { fieldValue } from '../shared/field-value';
 
 type Level = 'easy' | 'medium' | 'hard';
 type Priority = 'low' | 'medium' | 'high';
@@ -61,7 +62,7 @@ type Priority = 'low' | 'medium' | 'high';
             id="habit-name"
             maxlength="100"
             [value]="name()"
-            (input)="name.set(textOf($event))"
+            (input)="name.set(fieldValue($event))"
             [attr.aria-invalid]="!!shownErrors()['name']"
             aria-describedby="habit-name-error"
           />
@@ -76,7 +77,7 @@ type Priority = 'low' | 'medium' | 'high';
             rows="2"
             maxlength="1000"
             [value]="description()"
-            (input)="description.set(textOf($event))"
+            (input)="description.set(fieldValue($event))"
             [attr.aria-invalid]="!!shownErrors()['description']"
             aria-describedby="habit-description-error"
           ></textarea>
@@ -93,7 +94,7 @@ type Priority = 'low' | 'medium' | 'high';
             <select
               id="habit-difficulty"
               [value]="difficulty()"
-              (change)="difficulty.set($any(textOf($event)))"
+              (change)="chooseDifficulty($event)"
             >
               <option value="easy">Easy</option>
               <option value="medium">Medium</option>
@@ -102,11 +103,7 @@ type Priority = 'low' | 'medium' | 'high';
           </div>
           <div class="field">
             <label for="habit-priority">Priority</label>
-            <select
-              id="habit-priority"
-              [value]="priority()"
-              (change)="priority.set($any(textOf($event)))"
-            >
+            <select id="habit-priority" [value]="priority()" (change)="choosePriority($event)">
               <option value="low">Low</option>
               <option value="medium">Medium</option>
               <option value="high">High</option>
@@ -118,7 +115,7 @@ type Priority = 'low' | 'medium' | 'high';
               id="habit-start"
               type="date"
               [value]="startDate()"
-              (input)="startDate.set(textOf($event))"
+              (input)="startDate.set(fieldValue($event))"
               [attr.max]="latestStart()"
               [attr.aria-invalid]="!!shownErrors()['startDate']"
               aria-describedby="habit-start-hint habit-start-error"
@@ -141,7 +138,7 @@ type Priority = 'low' | 'medium' | 'high';
                   [id]="'pause-from-' + i"
                   type="date"
                   [value]="period.from"
-                  (input)="setPauseFrom(i, textOf($event))"
+                  (input)="setPauseFrom(i, fieldValue($event))"
                   [attr.aria-invalid]="!!shownErrors()['pausePeriods.' + i + '.from']"
                 />
                 <ht-field-error [message]="shownErrors()['pausePeriods.' + i + '.from']" />
@@ -154,7 +151,7 @@ type Priority = 'low' | 'medium' | 'high';
                   [id]="'pause-to-' + i"
                   type="date"
                   [value]="period.to ?? ''"
-                  (input)="setPauseTo(i, textOf($event))"
+                  (input)="setPauseTo(i, fieldValue($event))"
                   [attr.aria-invalid]="!!shownErrors()['pausePeriods.' + i + '.to']"
                 />
                 <ht-field-error [message]="shownErrors()['pausePeriods.' + i + '.to']" />
@@ -284,6 +281,7 @@ export class HabitEditorPage {
   protected readonly color = signal<HabitColor>('green');
   protected readonly icon = signal<string | null>(null);
   protected readonly saving = signal(false);
+  protected readonly fieldValue = fieldValue;
   /** The server's refusal of the last save, if any. */
   private readonly saveError = signal<string | null>(null);
   protected readonly latestStart = computed(() =>
@@ -339,8 +337,12 @@ export class HabitEditorPage {
     });
   }
 
-  protected textOf(event: Event): string {
-    return (event.target as HTMLInputElement).value;
+  protected chooseDifficulty(event: Event): void {
+    this.difficulty.set(fieldValue(event) as Level);
+  }
+
+  protected choosePriority(event: Event): void {
+    this.priority.set(fieldValue(event) as Priority);
   }
 
   protected addPause(): void {
