@@ -116,15 +116,6 @@ import { fieldValue } from '../shared/field-value';
       min-height: 0;
       margin: 0;
     }
-    textarea {
-      font: inherit;
-      width: 100%;
-      padding: 0.45rem 0.65rem;
-      border: 1px solid var(--line);
-      border-radius: 8px;
-      background: var(--surface);
-      color: var(--ink);
-    }
     .buttons {
       display: flex;
       flex-wrap: wrap;

@@ -196,15 +196,6 @@ type Priority = 'low' | 'medium' | 'high';
     .back {
       margin: 0 0 0.5rem;
     }
-    textarea {
-      font: inherit;
-      padding: 0.45rem 0.65rem;
-      border: 1px solid var(--line);
-      border-radius: 8px;
-      background: var(--surface);
-      color: var(--ink);
-      width: 100%;
-    }
     .row {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
