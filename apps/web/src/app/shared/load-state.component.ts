@@ -9,13 +9,13 @@ import type { PageLoad } from './page-load';
   selector: 'ht-load-state',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @switch (load().status()) {
+    @switch (loader().status()) {
       @case ('loading') {
         <p class="placeholder" role="status">{{ loadingText() }}</p>
       }
       @case ('error') {
         <div class="placeholder" role="alert">
-          <p>{{ failedText() }} {{ load().error() }}</p>
+          <p>{{ failedText() }} {{ loader().error() }}</p>
           <button type="button" (click)="retryLoad()">Try again</button>
         </div>
       }
@@ -23,13 +23,13 @@ import type { PageLoad } from './page-load';
   `,
 })
 export class LoadStateComponent {
-  readonly load = input.required<PageLoad>();
+  readonly loader = input.required<PageLoad>();
   /** e.g. "Loading goals…" */
   readonly loadingText = input.required<string>();
   /** e.g. "Goals could not be loaded." (the reason follows) */
   readonly failedText = input.required<string>();
 
   protected retryLoad(): Promise<void> {
-    return this.load().load();
+    return this.loader().load();
   }
 }

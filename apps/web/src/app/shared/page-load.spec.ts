@@ -111,7 +111,7 @@ describe('LoadStateComponent', () => {
     const server = controlledRead<string>();
     const load = pageLoad(server.read, () => undefined);
     const fixture = TestBed.createComponent(LoadStateComponent);
-    fixture.componentRef.setInput('load', load);
+    fixture.componentRef.setInput('loader', load);
     fixture.componentRef.setInput('loadingText', 'Loading goals…');
     fixture.componentRef.setInput('failedText', 'Goals could not be loaded.');
     const element = fixture.nativeElement as HTMLElement;
