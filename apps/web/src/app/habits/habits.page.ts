@@ -102,17 +102,6 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
     .page-header h1 {
       margin: 0;
     }
-    .button.primary {
-      display: inline-flex;
-      align-items: center;
-      min-height: 2.75rem;
-      padding: 0.45rem 1rem;
-      border-radius: 8px;
-      background: var(--accent);
-      color: var(--accent-ink);
-      font-weight: 600;
-      text-decoration: none;
-    }
     .filters {
       display: flex;
       flex-wrap: wrap;
