@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import type { HabitDto } from '@habit-tracker/api-client';
+import { LoadStateComponent } from '../shared/load-state.component';
 import { DayLogComponent } from './day-log.component';
 import { HabitDetailStore, type LogStatus } from './habit-detail.store';
 import { MonthCalendarComponent } from './month-calendar.component';
@@ -12,7 +13,7 @@ import { YearHeatmapComponent } from './year-heatmap.component';
 @Component({
   selector: 'ht-habit-days',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DayLogComponent, MonthCalendarComponent, YearHeatmapComponent],
+  imports: [DayLogComponent, LoadStateComponent, MonthCalendarComponent, YearHeatmapComponent],
   template: `
     @if (store.grid(); as grid) {
       @if (narrow()) {
@@ -31,7 +32,11 @@ import { YearHeatmapComponent } from './year-heatmap.component';
         />
       }
     } @else {
-      <p class="placeholder" role="status">Loading the year…</p>
+      <ht-load-state
+        [loader]="store.history"
+        loadingText="Loading the year…"
+        failedText="The habit’s days could not be loaded."
+      />
     }
     @if (openDate(); as date) {
       <ht-day-log

@@ -53,15 +53,21 @@ export class HabitDetailStore {
   private habitId = '';
 
   readonly habit = signal<HabitDto | null>(null);
-  /** The habit and its history, read together: loading, ready or error (the newest id wins). */
+  /** The habit: the page shows once it is read (the newest id wins), then reads its history. */
   readonly loader = pageLoad(
-    async () => {
-      const id = this.habitId;
-      const habit = await firstValueFrom(this.habitsApi.getHabit({ id }));
-      return { habit, history: await this.readHistory(id, habit) };
-    },
-    ({ habit, history }) => {
+    () => firstValueFrom(this.habitsApi.getHabit({ id: this.habitId })),
+    (habit) => {
       this.habit.set(habit);
+      void this.history.load();
+    },
+  );
+  /** The habit's year of days and logs, its charts' numbers and suggestions, read together. */
+  readonly history = pageLoad(
+    () => {
+      const habit = this.habit();
+      return habit ? this.readHistory(this.habitId, habit) : Promise.resolve(null);
+    },
+    (history) => {
       if (history) this.keepHistory(history);
     },
   );
