@@ -10,12 +10,13 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    @let d = dashboard();
     <section class="cards" aria-label="Figures">
       <article class="card" data-testid="card-today">
         <h2>Due today</h2>
-        <p class="figure" data-testid="due-today">{{ d.dueToday.done }} of {{ d.dueToday.due }}</p>
-        <p class="sub">{{ d.dueToday.remaining }} still open</p>
+        <p class="figure" data-testid="due-today">
+          {{ dashboard().dueToday.done }} of {{ dashboard().dueToday.due }}
+        </p>
+        <p class="sub">{{ dashboard().dueToday.remaining }} still open</p>
       </article>
       <article class="card">
         <h2>Last 7 days</h2>
@@ -36,15 +37,16 @@ const percent = (value: number | null) => (value === null ? '—' : `${value}%`)
         <h2>Habits</h2>
         <p class="figure">{{ activeHabits() }}</p>
         <p class="sub">
-          {{ d.habitsByStatus.atRisk }} at risk · {{ d.habitsByStatus.paused }} paused ·
-          {{ d.habitsByStatus.archived }} archived
+          {{ dashboard().habitsByStatus.atRisk }} at risk ·
+          {{ dashboard().habitsByStatus.paused }} paused ·
+          {{ dashboard().habitsByStatus.archived }} archived
         </p>
       </article>
       <article class="card">
         <h2>Goals reached</h2>
-        <p class="figure" data-testid="goals-completed">{{ d.goals.completed }}</p>
+        <p class="figure" data-testid="goals-completed">{{ dashboard().goals.completed }}</p>
         <p class="sub">
-          {{ d.goals.inProgress }} in progress · {{ d.goals.overdue }} overdue ·
+          {{ dashboard().goals.inProgress }} in progress · {{ dashboard().goals.overdue }} overdue ·
           <a routerLink="/goals">see goals</a>
         </p>
       </article>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { GoalCard } from './goals.store';
 
@@ -8,18 +8,16 @@ import type { GoalCard } from './goals.store';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
   template: `
-    @let goal = card().goal;
-    @let view = card().view;
     <article
       class="goal"
-      [class.completed]="view.state === 'completed'"
-      [class.overdue]="view.state === 'overdue'"
+      [class.completed]="view().state === 'completed'"
+      [class.overdue]="view().state === 'overdue'"
       [class.celebrating]="card().celebrating"
-      [attr.aria-labelledby]="'goal-' + goal.id"
+      [attr.aria-labelledby]="'goal-' + goal().id"
     >
       <div class="goal-top">
-        <h2 [id]="'goal-' + goal.id">{{ goal.name }}</h2>
-        @switch (view.state) {
+        <h2 [id]="'goal-' + goal().id">{{ goal().name }}</h2>
+        @switch (view().state) {
           @case ('completed') {
             <span class="badge done" data-testid="goal-state">Reached</span>
           }
@@ -31,27 +29,27 @@ import type { GoalCard } from './goals.store';
       @if (card().celebrating) {
         <p class="celebration" role="status">🎉 Goal reached — well done!</p>
       }
-      @if (goal.description) {
-        <p class="description">{{ goal.description }}</p>
+      @if (goal().description) {
+        <p class="description">{{ goal().description }}</p>
       }
       <div
         class="bar"
         role="progressbar"
-        [attr.aria-label]="'Progress of ' + goal.name"
+        [attr.aria-label]="'Progress of ' + goal().name"
         aria-valuemin="0"
-        [attr.aria-valuemax]="goal.targetValue"
-        [attr.aria-valuenow]="goal.currentValue"
-        [attr.aria-valuetext]="view.label"
+        [attr.aria-valuemax]="goal().targetValue"
+        [attr.aria-valuenow]="goal().currentValue"
+        [attr.aria-valuetext]="view().label"
       >
-        <span class="fill" [style.width.%]="view.percent"></span>
+        <span class="fill" [style.width.%]="view().percent"></span>
       </div>
       <p class="figures">
-        <strong data-testid="goal-progress">{{ view.label }}</strong>
-        @if (view.remainingLabel) {
-          <span>{{ view.remainingLabel }}</span>
+        <strong data-testid="goal-progress">{{ view().label }}</strong>
+        @if (view().remainingLabel) {
+          <span>{{ view().remainingLabel }}</span>
         }
       </p>
-      @if (view.deadlineLabel; as deadline) {
+      @if (view().deadlineLabel; as deadline) {
         <p class="deadline">{{ deadline }}</p>
       }
       @if (card().links.length > 0) {
@@ -71,16 +69,16 @@ import type { GoalCard } from './goals.store';
       }
       <div class="actions">
         <button type="button" (click)="editRequested.emit()">
-          Edit<span class="visually-hidden"> {{ goal.name }}</span>
+          Edit<span class="visually-hidden"> {{ goal().name }}</span>
         </button>
         @if (confirmingDelete()) {
           <button type="button" class="danger" (click)="deleteConfirmed.emit()">
-            Confirm delete<span class="visually-hidden"> {{ goal.name }}</span>
+            Confirm delete<span class="visually-hidden"> {{ goal().name }}</span>
           </button>
           <button type="button" class="quiet" (click)="deleteCancelled.emit()">Keep</button>
         } @else {
           <button type="button" class="quiet" (click)="deleteRequested.emit()">
-            Delete<span class="visually-hidden"> {{ goal.name }}</span>
+            Delete<span class="visually-hidden"> {{ goal().name }}</span>
           </button>
         }
       </div>
@@ -201,4 +199,7 @@ export class GoalCardComponent {
   readonly deleteRequested = output();
   readonly deleteConfirmed = output();
   readonly deleteCancelled = output();
+
+  protected readonly goal = computed(() => this.card().goal);
+  protected readonly view = computed(() => this.card().view);
 }
