@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import angular from 'angular-eslint';
 import tseslint from 'typescript-eslint';
 import jest from 'eslint-plugin-jest';
 import globals from 'globals';
@@ -36,7 +37,6 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       '.tmp/**',
-      'apps/web/**',
       'libs/api-client/src/**',
       '**/*.js',
       '**/*.mjs',
@@ -86,6 +86,39 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web app: the Angular style guide's rules on its TypeScript; its inline templates are
+    // linted as the *.html blocks below (recommended + accessibility).
+    files: ['apps/web/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'ht', style: 'kebab-case' },
+      ],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'ht', style: 'camelCase' },
+      ],
+      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
+      '@angular-eslint/prefer-signals': 'error',
+      '@angular-eslint/prefer-output-emitter-ref': 'error',
+      '@angular-eslint/no-async-lifecycle-method': 'error',
+      '@angular-eslint/use-lifecycle-interface': 'error',
+      '@angular-eslint/component-class-suffix': ['error', { suffixes: ['Component', 'Page'] }],
+    },
+  },
+  {
+    files: ['apps/web/**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
+    rules: {
+      '@angular-eslint/template/prefer-self-closing-tags': 'error',
+      '@angular-eslint/template/button-has-type': 'error',
+      '@angular-eslint/template/no-any': 'error',
     },
   },
   {

@@ -42,7 +42,11 @@ export class UnsubscribePage implements OnInit {
   protected readonly state = signal<'working' | 'done' | 'failed'>('working');
   protected readonly error = signal<string | null>(null);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.unsubscribeFromNudges();
+  }
+
+  private async unsubscribeFromNudges(): Promise<void> {
     const token = this.token();
     if (!token) {
       this.error.set('This link is incomplete.');

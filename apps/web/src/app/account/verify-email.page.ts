@@ -41,7 +41,11 @@ export class VerifyEmailPage implements OnInit {
   protected readonly state = signal<'working' | 'verified' | 'failed'>('working');
   protected readonly error = signal<string | null>(null);
 
-  async ngOnInit(): Promise<void> {
+  ngOnInit(): void {
+    void this.verifyAddress();
+  }
+
+  private async verifyAddress(): Promise<void> {
     const token = this.token();
     if (!token) {
       this.fail('This link is incomplete. Send a new one from settings.');

@@ -4,6 +4,7 @@ import { toUserFacingError, UserFacingError } from '../errors/user-facing-error'
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { safeReturnUrl } from './auth.guards';
 import { SessionService } from './session.service';
+import { fieldValue } from '../shared/field-value';
 
 @Component({
   selector: 'ht-sign-in-page',
@@ -23,7 +24,7 @@ import { SessionService } from './session.service';
             id="sign-in-email"
             type="email"
             [value]="email()"
-            (input)="email.set(textOf($event))"
+            (input)="email.set(fieldValue($event))"
             autocomplete="username"
             [attr.aria-invalid]="!!error()?.fields?.['email']"
             aria-describedby="sign-in-email-error"
@@ -36,7 +37,7 @@ import { SessionService } from './session.service';
             id="sign-in-password"
             type="password"
             [value]="password()"
-            (input)="password.set(textOf($event))"
+            (input)="password.set(fieldValue($event))"
             autocomplete="current-password"
             [attr.aria-invalid]="!!error()?.fields?.['password']"
             aria-describedby="sign-in-password-error"
@@ -68,12 +69,9 @@ export class SignInPage {
 
   protected readonly email = signal('');
   protected readonly password = signal('');
+  protected readonly fieldValue = fieldValue;
   protected readonly submitting = signal(false);
   protected readonly error = signal<UserFacingError | null>(null);
-
-  protected textOf(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
 
   protected async signIn(event: Event): Promise<void> {
     event.preventDefault();

@@ -51,6 +51,9 @@ let nextId = 0;
       @if (open() && matches().length > 0) {
         <ul class="options" role="listbox" [id]="listId" aria-label="Time zones">
           @for (zone of matches(); track zone; let i = $index) {
+            <!-- The keyboard picks an option through the input (aria-activedescendant, the
+                 combobox pattern); a click is the pointer's way to the same choice. -->
+            <!-- eslint-disable-next-line @angular-eslint/template/click-events-have-key-events, @angular-eslint/template/interactive-supports-focus -->
             <li
               role="option"
               [id]="optionId(i)"

@@ -27,7 +27,7 @@ import { weekChartBars } from './week-chart';
               [attr.height]="part.height"
               [attr.class]="'part ' + part.kind"
               [attr.data-kind]="part.kind"
-            ></rect>
+            />
           }
           <text [attr.x]="bar.x + bar.width / 2" [attr.y]="height - 4" text-anchor="middle">
             {{ bar.label }}

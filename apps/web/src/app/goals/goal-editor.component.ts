@@ -20,25 +20,17 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError, type UserFacingError } from '../errors/user-facing-error';
-
-/** The API's limits (libs/goals goal.dto.ts). */
-const MAX_VALUE = 1e9;
-const MAX_WEIGHT = 1000;
-
-/** A linked habit and its weight as typed (a string until saved). */
-interface LinkDraft {
-  habitId: string;
-  weight: string;
-}
+import { GoalLinksComponent } from './goal-links.component';
+import { type LinkDraft, MAX_VALUE, validateGoal } from './goal-validation';
 
 /** Creates a goal or replaces one (PUT: the links listed are the full set). */
 @Component({
   selector: 'ht-goal-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, FieldErrorComponent],
+  imports: [ReactiveFormsModule, FieldErrorComponent, GoalLinksComponent],
   template: `
     <form [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-labelledby]="headingId">
-      <h2 [id]="headingId">{{ goal() ? 'Edit “' + goal()!.name + '”' : 'New goal' }}</h2>
+      <h2 [id]="headingId">{{ heading() }}</h2>
       <div class="field">
         <label for="goal-name">Name</label>
         <input
@@ -123,49 +115,14 @@ interface LinkDraft {
         </div>
       </div>
 
-      <fieldset>
-        <legend>Habits that count towards it</legend>
-        @if (linkable().length === 0) {
-          <p class="hint">No habits yet. Add some on Today, then link them here.</p>
-        }
-        @for (habit of linkable(); track habit.id) {
-          <div class="link-row">
-            <label class="check">
-              <input
-                type="checkbox"
-                [checked]="isLinked(habit.id)"
-                (change)="toggleLink(habit.id)"
-              />
-              {{ habit.name }}
-            </label>
-            @if (isLinked(habit.id)) {
-              <label class="weight">
-                <span>Each done counts</span>
-                <input
-                  type="number"
-                  inputmode="decimal"
-                  min="0"
-                  [attr.max]="maxWeight"
-                  step="any"
-                  [attr.aria-label]="'Weight for ' + habit.name"
-                  [attr.aria-invalid]="!!error()?.fields?.['habits']"
-                  aria-describedby="goal-habits-error"
-                  [value]="weightOf(habit.id)"
-                  (input)="setWeight(habit.id, $any($event.target).value)"
-                />
-              </label>
-            }
-          </div>
-        }
-        <ht-field-error id="goal-habits-error" [message]="error()?.fields?.['habits']" />
-      </fieldset>
+      <ht-goal-links [(links)]="links" [habits]="habits()" [error]="error()?.fields?.['habits']" />
 
       @if (error(); as failure) {
         <p class="form-error" role="alert">{{ failure.message }}</p>
       }
       <div class="buttons">
         <button class="primary" type="submit" [disabled]="saving()">
-          {{ saving() ? 'Saving…' : goal() ? 'Save goal' : 'Create goal' }}
+          {{ submitLabel() }}
         </button>
         <button type="button" (click)="cancel()">Cancel</button>
       </div>
@@ -180,43 +137,6 @@ interface LinkDraft {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
       gap: 0 0.75rem;
-    }
-    fieldset {
-      border: 1px solid var(--line);
-      border-radius: 10px;
-      margin: 0 0 1rem;
-      padding: 0.5rem 0.9rem 0.75rem;
-    }
-    legend {
-      font-weight: 600;
-      padding: 0 0.3rem;
-    }
-    .link-row {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.25rem 1rem;
-      padding: 0.3rem 0;
-    }
-    .check {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.5rem;
-      min-height: 2.75rem;
-      flex: 1 1 10rem;
-    }
-    .check input {
-      width: 1.3rem;
-      min-height: 1.3rem;
-    }
-    .weight {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.4rem;
-      color: var(--ink-muted);
-    }
-    .weight input {
-      width: 5.5rem;
     }
     .buttons {
       display: flex;
@@ -245,7 +165,6 @@ export class GoalEditorComponent {
     startDate: [''],
     deadline: [''],
   });
-  protected readonly maxWeight = MAX_WEIGHT;
   protected readonly maxValue = MAX_VALUE;
   protected readonly links = signal<LinkDraft[]>([]);
   protected readonly saving = signal(false);
@@ -257,16 +176,20 @@ export class GoalEditorComponent {
   });
   private readonly localError = computed(() => {
     this.formValue();
-    return this.attempted() ? this.validate(this.form.getRawValue(), this.links()) : null;
+    return this.attempted()
+      ? validateGoal(this.form.getRawValue(), this.links(), this.today())
+      : null;
+  });
+  protected readonly heading = computed(() => {
+    const goal = this.goal();
+    return goal ? `Edit “${goal.name}”` : 'New goal';
+  });
+  protected readonly submitLabel = computed(() => {
+    if (this.saving()) return 'Saving…';
+    return this.goal() ? 'Save goal' : 'Create goal';
   });
   /** The form's problems: the local checks' (kept up to date), else the server's answer. */
   protected readonly error = computed(() => this.localError() ?? this.serverError());
-  /** Archived habits can stay linked but are not offered for new links. */
-  protected readonly linkable = computed(() =>
-    this.habits().filter(
-      (habit) => habit.status !== 'archived' || this.links().some((l) => l.habitId === habit.id),
-    ),
-  );
 
   constructor() {
     effect(() => {
@@ -274,28 +197,6 @@ export class GoalEditorComponent {
       const today = this.today();
       untracked(() => this.fill(goal, today));
     });
-  }
-
-  protected isLinked(habitId: string): boolean {
-    return this.links().some((link) => link.habitId === habitId);
-  }
-
-  protected weightOf(habitId: string): string {
-    return this.links().find((link) => link.habitId === habitId)?.weight ?? '1';
-  }
-
-  protected toggleLink(habitId: string): void {
-    this.links.update((links) =>
-      links.some((link) => link.habitId === habitId)
-        ? links.filter((link) => link.habitId !== habitId)
-        : [...links, { habitId, weight: '1' }],
-    );
-  }
-
-  protected setWeight(habitId: string, weight: string): void {
-    this.links.update((links) =>
-      links.map((link) => (link.habitId === habitId ? { ...link, weight } : link)),
-    );
   }
 
   protected cancel(): void {
@@ -342,34 +243,6 @@ export class GoalEditorComponent {
         weight: String(link.contributionWeight),
       })),
     );
-  }
-
-  /**
-   * The API's rules, checked here first so a person needs no round trip (the server checks
-   * everything again): the same limits as its validation.
-   */
-  private validate(
-    value: ReturnType<typeof this.form.getRawValue>,
-    links: readonly LinkDraft[],
-  ): UserFacingError | null {
-    const fields: Record<string, string> = {};
-    const target = Number(value.targetValue);
-    const base = value.baseValue === '' ? 0 : Number(value.baseValue);
-    if (!value.name.trim()) fields['name'] = 'Give the goal a name.';
-    if (!(target > 0)) fields['targetValue'] = 'The target must be above 0.';
-    else if (target > MAX_VALUE) fields['targetValue'] = 'The target can be at most 1,000,000,000.';
-    if (!value.unit.trim()) fields['unit'] = 'Say what is counted, e.g. “runs”.';
-    if (!(base >= 0)) fields['baseValue'] = 'Cannot be negative.';
-    else if (base > MAX_VALUE) fields['baseValue'] = 'Can be at most 1,000,000,000.';
-    const start = value.startDate || this.today() || '';
-    if (value.deadline && start && value.deadline < start)
-      fields['deadline'] = 'The deadline cannot be before the goal starts counting.';
-    if (links.some((link) => !(Number(link.weight) > 0)))
-      fields['habits'] = 'Each linked habit needs a weight above 0.';
-    else if (links.some((link) => Number(link.weight) > MAX_WEIGHT))
-      fields['habits'] = 'A done day can count at most 1000.';
-    if (Object.keys(fields).length === 0) return null;
-    return { message: 'Please correct the highlighted fields.', code: null, status: 0, fields };
   }
 
   private body(): CreateGoalDto {

@@ -10,6 +10,7 @@ import type { HabitLogDto } from '@habit-tracker/api-client';
 import { type HeatmapStatus, STATUS_WORDS } from './heatmap-grid';
 import type { LogStatus } from './habit-detail.store';
 import { formatDayLabel } from './local-dates';
+import { fieldValue } from '../shared/field-value';
 
 /** One day opened from the heatmap: its status and notes, to read or change. */
 @Component({
@@ -47,7 +48,7 @@ import { formatDayLabel } from './local-dates';
             rows="2"
             maxlength="1000"
             [value]="notes()"
-            (input)="notes.set(textOf($event))"
+            (input)="notes.set(fieldValue($event))"
           ></textarea>
         </div>
         @if (error(); as message) {
@@ -115,15 +116,6 @@ import { formatDayLabel } from './local-dates';
       min-height: 0;
       margin: 0;
     }
-    textarea {
-      font: inherit;
-      width: 100%;
-      padding: 0.45rem 0.65rem;
-      border: 1px solid var(--line);
-      border-radius: 8px;
-      background: var(--surface);
-      color: var(--ink);
-    }
     .buttons {
       display: flex;
       flex-wrap: wrap;
@@ -156,9 +148,7 @@ export class DayLogComponent {
     return status ? STATUS_WORDS[status] : 'not logged';
   });
 
-  protected textOf(event: Event): string {
-    return (event.target as HTMLTextAreaElement).value;
-  }
+  protected readonly fieldValue = fieldValue;
 
   protected saveDay(event: Event): void {
     event.preventDefault();

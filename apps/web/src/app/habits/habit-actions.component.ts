@@ -32,7 +32,7 @@ type UserStatus = 'active' | 'paused' | 'archived';
       @if (habit().status !== 'archived') {
         <button type="button" (click)="setStatus('archived')" [disabled]="busy()">Archive</button>
       }
-      <button type="button" class="danger" (click)="askToDelete()" [disabled]="busy()">
+      <button type="button" class="danger-text" (click)="askToDelete()" [disabled]="busy()">
         Delete…
       </button>
     </div>
@@ -73,7 +73,8 @@ type UserStatus = 'active' | 'paused' | 'archived';
       flex-wrap: wrap;
       gap: 0.5rem;
     }
-    .danger {
+    /* Red words only: the red border (button.danger) is for the confirming step. */
+    .danger-text {
       color: var(--danger);
     }
     .danger-solid {

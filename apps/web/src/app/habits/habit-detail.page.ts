@@ -5,21 +5,19 @@ import {
   effect,
   inject,
   input,
-  signal,
   untracked,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { HabitDto } from '@habit-tracker/api-client';
-import { DayLogComponent } from './day-log.component';
 import { HabitActionsComponent } from './habit-actions.component';
 import { HabitChartsComponent } from './habit-charts.component';
-import { HabitDetailStore, type LogStatus, type SuggestionType } from './habit-detail.store';
+import { HabitDetailStore, type SuggestionType } from './habit-detail.store';
 import { HabitSuggestionsComponent } from './habit-suggestions.component';
 import { scheduleWords, STATUS_LABELS } from './habit-words';
-import { YearHeatmapComponent } from './year-heatmap.component';
-import { MonthCalendarComponent } from './month-calendar.component';
+import { HabitDaysComponent } from './habit-days.component';
 import { HabitFiguresComponent } from './habit-figures.component';
 import { mediaMatches, NARROW_QUERY } from '../shared/media';
+import { LoadStateComponent } from '../shared/load-state.component';
 
 /** One habit: its numbers, its year of days (open a day to log it), charts and suggestions. */
 @Component({
@@ -27,25 +25,18 @@ import { mediaMatches, NARROW_QUERY } from '../shared/media';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     RouterLink,
-    YearHeatmapComponent,
-    MonthCalendarComponent,
+    HabitDaysComponent,
     HabitFiguresComponent,
-    DayLogComponent,
     HabitSuggestionsComponent,
     HabitActionsComponent,
     HabitChartsComponent,
+    LoadStateComponent,
   ],
   providers: [HabitDetailStore],
   template: `
     <main id="main" class="page wide" tabindex="-1">
       <p class="back"><a routerLink="/habits">← All habits</a></p>
-      @if (store.loadError(); as message) {
-        <div class="placeholder" role="alert">
-          <p>The habit could not be loaded. {{ message }}</p>
-          <button type="button" (click)="reloadHabit()">Try again</button>
-        </div>
-      }
-      @if (store.habit(); as habit) {
+      @if (shownHabit(); as habit) {
         <header class="title">
           <div>
             <h1>
@@ -75,38 +66,8 @@ import { mediaMatches, NARROW_QUERY } from '../shared/media';
         </section>
 
         <section aria-labelledby="year-heading">
-          <h2 id="year-heading">{{ narrow() ? 'By month' : 'The last year' }}</h2>
-          @if (store.grid(); as grid) {
-            @if (narrow()) {
-              <ht-month-calendar
-                [grid]="grid"
-                [habitName]="habit.name"
-                [selectedDate]="openDate()"
-                (daySelected)="openDay($event)"
-              />
-            } @else {
-              <ht-year-heatmap
-                [grid]="grid"
-                [habitName]="habit.name"
-                [selectedDate]="openDate()"
-                (daySelected)="openDay($event)"
-              />
-            }
-          } @else {
-            <p class="placeholder" role="status">Loading the year…</p>
-          }
-          @if (openDate(); as date) {
-            <ht-day-log
-              [date]="date"
-              [dayStatus]="openDayStatus()"
-              [log]="openDayLog()"
-              [busy]="store.busy()"
-              [error]="store.dayError()"
-              (saved)="logOpenDay($event)"
-              (cleared)="clearOpenDay()"
-              (closed)="closeDay()"
-            />
-          }
+          <h2 id="year-heading">{{ yearHeading() }}</h2>
+          <ht-habit-days [habit]="habit" [narrow]="narrow()" />
         </section>
 
         <section aria-labelledby="suggestions-heading">
@@ -140,8 +101,12 @@ import { mediaMatches, NARROW_QUERY } from '../shared/media';
             (deleted)="leaveDeletedHabit()"
           />
         </section>
-      } @else if (!store.loadError()) {
-        <p class="placeholder" role="status">Loading the habit…</p>
+      } @else {
+        <ht-load-state
+          [loader]="store.loader"
+          loadingText="Loading the habit…"
+          failedText="The habit could not be loaded."
+        />
       }
     </main>
   `,
@@ -181,17 +146,6 @@ import { mediaMatches, NARROW_QUERY } from '../shared/media';
     .description {
       margin: 0.25rem 0 0;
     }
-    .button {
-      display: inline-flex;
-      align-items: center;
-      min-height: 2.75rem;
-      padding: 0.45rem 1rem;
-      border: 1px solid var(--line);
-      border-radius: 8px;
-      background: var(--surface);
-      color: var(--ink);
-      text-decoration: none;
-    }
     section {
       margin-top: 1.5rem;
     }
@@ -202,18 +156,6 @@ import { mediaMatches, NARROW_QUERY } from '../shared/media';
     .icon {
       margin-right: 0.3rem;
     }
-    .banner.error {
-      padding: 0.6rem 0.9rem;
-      border-radius: 8px;
-      background: var(--danger-soft);
-    }
-    .placeholder {
-      padding: 1.5rem 1rem;
-      border: 1px dashed var(--line);
-      border-radius: 12px;
-      text-align: center;
-      color: var(--ink-muted);
-    }
   `,
 })
 export class HabitDetailPage {
@@ -223,60 +165,26 @@ export class HabitDetailPage {
   /** The habit's id from the route. */
   readonly id = input.required<string>();
 
-  protected readonly openDate = signal<string | null>(null);
-  private readonly habit = computed<HabitDto | null>(() => this.store.habit());
+  /** The habit once its page has loaded (a new id shows the loading state first). */
+  protected readonly shownHabit = computed<HabitDto | null>(() =>
+    this.store.loader.ready() ? this.store.habit() : null,
+  );
   protected readonly schedule = computed(() => {
-    const habit = this.habit();
+    const habit = this.shownHabit();
     return habit ? scheduleWords(habit) : '';
   });
   protected readonly statusLabel = computed(() => {
-    const habit = this.habit();
+    const habit = this.shownHabit();
     return habit ? STATUS_LABELS[habit.status] : '';
   });
   /** Phones get a month calendar with thumb-sized days instead of the 53-week grid. */
   protected readonly narrow = mediaMatches(NARROW_QUERY);
-  protected readonly openDayStatus = computed(() => {
-    const date = this.openDate();
-    return date ? (this.store.heatmapDays()?.find((d) => d.date === date)?.status ?? null) : null;
-  });
-  protected readonly openDayLog = computed(() => {
-    const date = this.openDate();
-    return date ? (this.store.logs().get(date) ?? null) : null;
-  });
-
+  protected readonly yearHeading = computed(() => (this.narrow() ? 'By month' : 'The last year'));
   constructor() {
     effect(() => {
       const id = this.id();
-      untracked(() => {
-        this.openDate.set(null);
-        void this.store.load(id);
-      });
+      untracked(() => void this.store.load(id));
     });
-  }
-
-  protected reloadHabit(): Promise<void> {
-    return this.store.load(this.id());
-  }
-
-  protected openDay(date: string): void {
-    this.store.dayError.set(null);
-    this.openDate.set(date);
-  }
-
-  protected closeDay(): void {
-    const date = this.openDate();
-    this.openDate.set(null);
-    if (date) document.querySelector<HTMLElement>(`[data-date="${date}"]`)?.focus();
-  }
-
-  protected logOpenDay(entry: { status: LogStatus; notes: string }): Promise<void> {
-    const date = this.openDate();
-    return date ? this.store.logDay(date, entry.status, entry.notes) : Promise.resolve();
-  }
-
-  protected clearOpenDay(): Promise<void> {
-    const date = this.openDate();
-    return date ? this.store.clearDay(date) : Promise.resolve();
   }
 
   protected applySuggestion(type: SuggestionType): Promise<void> {

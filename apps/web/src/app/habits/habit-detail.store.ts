@@ -15,6 +15,7 @@ import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
 import { OwnWrites } from '../live/own-writes';
 import { toUserFacingError } from '../errors/user-facing-error';
+import { pageLoad } from '../shared/page-load';
 import { newerOf } from '../today/habit-snapshots';
 import { periodsSince, type PeriodRate, weekTallyRates } from '../shared/charts/chart-series';
 import { buildHeatmapGrid, heatmapRange, HEATMAP_WEEKS, type WeekTally } from './heatmap-grid';
@@ -25,6 +26,16 @@ export type SuggestionType = SuggestionDto['type'];
 export const CHART_WEEKS = 12;
 export const CHART_MONTHS = 12;
 export const TREND_DAYS = 90;
+
+/** What the page reads beside the habit, together. */
+interface History {
+  days: HeatmapDayDto[];
+  logs: HabitLogDto[];
+  weekly: PeriodStatsDto[];
+  monthly: PeriodStatsDto[];
+  trend: ConsistencyPointDto[];
+  suggestions: SuggestionDto[];
+}
 
 /**
  * One habit's page: the habit, its year of days and logs, its charts and suggestions. Every
@@ -42,7 +53,24 @@ export class HabitDetailStore {
   private habitId = '';
 
   readonly habit = signal<HabitDto | null>(null);
-  readonly loadError = signal<string | null>(null);
+  /** The habit: the page shows once it is read (the newest id wins), then reads its history. */
+  readonly loader = pageLoad(
+    () => firstValueFrom(this.habitsApi.getHabit({ id: this.habitId })),
+    (habit) => {
+      this.habit.set(habit);
+      void this.history.load();
+    },
+  );
+  /** The habit's year of days and logs, its charts' numbers and suggestions, read together. */
+  readonly history = pageLoad(
+    () => {
+      const habit = this.habit();
+      return habit ? this.readHistory(this.habitId, habit) : Promise.resolve(null);
+    },
+    (history) => {
+      if (history) this.keepHistory(history);
+    },
+  );
   readonly actionError = signal<string | null>(null);
   /** A day's log that failed, shown in the day's own panel. */
   readonly dayError = signal<string | null>(null);
@@ -94,15 +122,10 @@ export class HabitDetailStore {
       : null;
   });
 
-  async load(habitId: string): Promise<void> {
+  /** Shows the habit `habitId` (the loading state first). */
+  load(habitId: string): Promise<void> {
     this.habitId = habitId;
-    this.loadError.set(null);
-    try {
-      this.habit.set(await firstValueFrom(this.habitsApi.getHabit({ id: habitId })));
-      await this.reloadHistory();
-    } catch (error) {
-      this.loadError.set(toUserFacingError(error).message);
-    }
+    return this.loader.load();
   }
 
   /** Logs `status` (with notes) on a day; a second log the same day replaces the first. */
@@ -173,13 +196,18 @@ export class HabitDetailStore {
     }
   }
 
-  /** The year of days and logs, the charts' numbers and the suggestions, read together. */
   private async reloadHistory(): Promise<void> {
-    const today = this.today();
-    if (!today) return;
-    const id = this.habitId;
+    const habit = this.habit();
+    const history = habit ? await this.readHistory(this.habitId, habit) : null;
+    if (history) this.keepHistory(history);
+  }
+
+  /** The year of days and logs, the charts' numbers and the suggestions, read together. */
+  private async readHistory(id: string, habit: HabitDto): Promise<History | null> {
+    const today = habit.statsAsOf ?? this.session.user()?.today ?? null;
+    if (!today) return null;
     const { from, to } = heatmapRange(today);
-    const weeks = this.habit()?.frequency === 'weekly' ? HEATMAP_WEEKS : CHART_WEEKS;
+    const weeks = habit.frequency === 'weekly' ? HEATMAP_WEEKS : CHART_WEEKS;
     const [days, logs, weekly, monthly, trend, suggestions] = await Promise.all([
       firstValueFrom(this.analyticsApi.getHabitHeatmap({ id, from, to })),
       firstValueFrom(this.logsApi.listHabitLogs({ id, from, to })),
@@ -188,11 +216,15 @@ export class HabitDetailStore {
       firstValueFrom(this.analyticsApi.getHabitConsistencyTrend({ id, days: TREND_DAYS })),
       firstValueFrom(this.suggestionsApi.getAdaptiveSuggestions({ id })),
     ]);
-    this.heatmapDays.set(days);
-    this.logs.set(new Map(logs.map((log) => [log.logDate, log])));
-    this.weeks.set(weekly);
-    this.months.set(monthly);
-    this.trend.set(trend);
-    this.suggestions.set(suggestions);
+    return { days, logs, weekly, monthly, trend, suggestions };
+  }
+
+  private keepHistory(history: History): void {
+    this.heatmapDays.set(history.days);
+    this.logs.set(new Map(history.logs.map((log) => [log.logDate, log])));
+    this.weeks.set(history.weekly);
+    this.months.set(history.monthly);
+    this.trend.set(history.trend);
+    this.suggestions.set(history.suggestions);
   }
 }

@@ -16,19 +16,16 @@ import { OwnWrites } from '../live/own-writes';
 import { FieldErrorComponent } from '../errors/field-error.component';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { HabitActionsComponent } from './habit-actions.component';
+import { PausePeriodsComponent } from './pause-periods.component';
+import { HabitPlanFieldsComponent, type Level, type Priority } from './habit-plan-fields.component';
 import { validateHabit } from './habit-validation';
-import { addDays } from './local-dates';
-
-/** The API's rule: a habit starts at most a year after today (libs/habits MAX_START_DAYS_AHEAD). */
-const MAX_START_DAYS_AHEAD = 365;
 import { DEFAULT_SCHEDULE, type ScheduleDraft, scheduleOf, toScheduleFields } from './schedule';
 import { ScheduleBuilderComponent } from './schedule-builder.component';
 import { AppearancePickerComponent } from './appearance-picker.component';
 import type { HabitColor } from './habit-appearance';
-import { diffDays, formatDayLabel } from './local-dates';
-
-type Level = 'easy' | 'medium' | 'hard';
-type Priority = 'low' | 'medium' | 'high';
+import { fieldValue } from '../shared/field-value';
+import { LoadStateComponent } from '../shared/load-state.component';
+import { pageLoad } from '../shared/page-load';
 
 /** Creates a habit (`/habits/new`) or edits one (`/habits/:id/edit`). */
 @Component({
@@ -40,6 +37,9 @@ type Priority = 'low' | 'medium' | 'high';
     ScheduleBuilderComponent,
     AppearancePickerComponent,
     HabitActionsComponent,
+    PausePeriodsComponent,
+    HabitPlanFieldsComponent,
+    LoadStateComponent,
   ],
   template: `
     <main id="main" class="page" tabindex="-1">
@@ -51,201 +51,83 @@ type Priority = 'low' | 'medium' | 'high';
         }
       </p>
       <h1>{{ id() ? 'Edit habit' : 'New habit' }}</h1>
-      @if (loadError(); as message) {
-        <p class="form-error" role="alert">{{ message }}</p>
-      }
-      <form (submit)="saveHabit($event)" novalidate aria-label="Habit">
-        <div class="field">
-          <label for="habit-name">Name</label>
-          <input
-            id="habit-name"
-            maxlength="100"
-            [value]="name()"
-            (input)="name.set(textOf($event))"
-            [attr.aria-invalid]="!!shownErrors()['name']"
-            aria-describedby="habit-name-error"
-          />
-          <ht-field-error id="habit-name-error" [message]="shownErrors()['name']" />
-        </div>
-        <div class="field">
-          <label for="habit-description"
-            >Description <span class="optional">(optional)</span></label
-          >
-          <textarea
-            id="habit-description"
-            rows="2"
-            maxlength="1000"
-            [value]="description()"
-            (input)="description.set(textOf($event))"
-            [attr.aria-invalid]="!!shownErrors()['description']"
-            aria-describedby="habit-description-error"
-          ></textarea>
-          <ht-field-error id="habit-description-error" [message]="shownErrors()['description']" />
-        </div>
-
-        <ht-schedule-builder [(schedule)]="schedule" [errors]="shownErrors()" />
-
-        <ht-appearance-picker [(color)]="color" [(icon)]="icon" />
-
-        <div class="row">
+      @if (showForm()) {
+        <form (submit)="saveHabit($event)" novalidate aria-label="Habit">
           <div class="field">
-            <label for="habit-difficulty">Difficulty</label>
-            <select
-              id="habit-difficulty"
-              [value]="difficulty()"
-              (change)="difficulty.set($any(textOf($event)))"
-            >
-              <option value="easy">Easy</option>
-              <option value="medium">Medium</option>
-              <option value="hard">Hard</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="habit-priority">Priority</label>
-            <select
-              id="habit-priority"
-              [value]="priority()"
-              (change)="priority.set($any(textOf($event)))"
-            >
-              <option value="low">Low</option>
-              <option value="medium">Medium</option>
-              <option value="high">High</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="habit-start">Start date</label>
+            <label for="habit-name">Name</label>
             <input
-              id="habit-start"
-              type="date"
-              [value]="startDate()"
-              (input)="startDate.set(textOf($event))"
-              [attr.max]="latestStart()"
-              [attr.aria-invalid]="!!shownErrors()['startDate']"
-              aria-describedby="habit-start-hint habit-start-error"
+              id="habit-name"
+              maxlength="100"
+              [value]="name()"
+              (input)="name.set(fieldValue($event))"
+              [attr.aria-invalid]="!!shownErrors()['name']"
+              aria-describedby="habit-name-error"
             />
-            <ht-field-error id="habit-start-error" [message]="shownErrors()['startDate']" />
+            <ht-field-error id="habit-name-error" [message]="shownErrors()['name']" />
           </div>
-        </div>
-        @if (startHint(); as hint) {
-          <p class="notice" id="habit-start-hint" data-testid="start-hint">{{ hint }}</p>
-        }
+          <div class="field">
+            <label for="habit-description"
+              >Description <span class="optional">(optional)</span></label
+            >
+            <textarea
+              id="habit-description"
+              rows="2"
+              maxlength="1000"
+              [value]="description()"
+              (input)="description.set(fieldValue($event))"
+              [attr.aria-invalid]="!!shownErrors()['description']"
+              aria-describedby="habit-description-error"
+            ></textarea>
+            <ht-field-error id="habit-description-error" [message]="shownErrors()['description']" />
+          </div>
 
-        <fieldset class="pauses">
-          <legend>Pause periods</legend>
-          <p class="hint">Paused days are not due: they keep the streak and leave scores alone.</p>
-          @for (period of pausePeriods(); track $index; let i = $index) {
-            <div class="pause" role="group" [attr.aria-label]="'Pause ' + (i + 1)">
-              <div class="field">
-                <label [for]="'pause-from-' + i">From</label>
-                <input
-                  [id]="'pause-from-' + i"
-                  type="date"
-                  [value]="period.from"
-                  (input)="setPauseFrom(i, textOf($event))"
-                  [attr.aria-invalid]="!!shownErrors()['pausePeriods.' + i + '.from']"
-                />
-                <ht-field-error [message]="shownErrors()['pausePeriods.' + i + '.from']" />
-              </div>
-              <div class="field">
-                <label [for]="'pause-to-' + i"
-                  >To <span class="optional">(empty: open)</span></label
-                >
-                <input
-                  [id]="'pause-to-' + i"
-                  type="date"
-                  [value]="period.to ?? ''"
-                  (input)="setPauseTo(i, textOf($event))"
-                  [attr.aria-invalid]="!!shownErrors()['pausePeriods.' + i + '.to']"
-                />
-                <ht-field-error [message]="shownErrors()['pausePeriods.' + i + '.to']" />
-              </div>
-              <div class="pause-actions">
-                @if (period.to === null) {
-                  <button type="button" (click)="endPause(i)">End pause</button>
-                }
-                <button type="button" class="quiet" (click)="removePause(i)">
-                  Remove<span class="visually-hidden"> pause {{ i + 1 }}</span>
-                </button>
-              </div>
-            </div>
-          }
-          <ht-field-error [message]="shownErrors()['pausePeriods']" />
-          <button type="button" (click)="addPause()">Add a pause</button>
-        </fieldset>
+          <ht-schedule-builder [(schedule)]="schedule" [errors]="shownErrors()" />
 
-        @if (formError(); as failure) {
-          <p class="form-error" role="alert">{{ failure }}</p>
-        }
-        <div class="submit">
-          <button class="primary" type="submit" [disabled]="saving()">
-            {{ id() ? 'Save changes' : 'Create habit' }}
-          </button>
-        </div>
-      </form>
+          <ht-appearance-picker [(color)]="color" [(icon)]="icon" />
 
-      @if (loaded(); as habit) {
-        <section class="status" aria-labelledby="status-heading">
-          <h2 id="status-heading">Status</h2>
-          <ht-habit-actions
-            [habit]="habit"
-            (changed)="showSaved($event)"
-            (deleted)="leaveDeletedHabit()"
+          <ht-habit-plan-fields
+            [(difficulty)]="difficulty"
+            [(priority)]="priority"
+            [(startDate)]="startDate"
+            [errors]="shownErrors()"
+            [today]="today()"
+            [savedStartDate]="loaded()?.startDate ?? null"
           />
-        </section>
+
+          <ht-pause-periods [(periods)]="pausePeriods" [errors]="shownErrors()" [today]="today()" />
+
+          @if (formError(); as failure) {
+            <p class="form-error" role="alert">{{ failure }}</p>
+          }
+          <div class="submit">
+            <button class="primary" type="submit" [disabled]="saving()">
+              {{ id() ? 'Save changes' : 'Create habit' }}
+            </button>
+          </div>
+        </form>
+
+        @if (loaded(); as habit) {
+          <section class="status" aria-labelledby="status-heading">
+            <h2 id="status-heading">Status</h2>
+            <ht-habit-actions
+              [habit]="habit"
+              (changed)="showSaved($event)"
+              (deleted)="leaveDeletedHabit()"
+            />
+          </section>
+        }
+      } @else {
+        <ht-load-state
+          [loader]="loader"
+          loadingText="Loading the habit…"
+          failedText="The habit could not be loaded."
+        />
       }
     </main>
   `,
   styles: `
     .back {
       margin: 0 0 0.5rem;
-    }
-    textarea {
-      font: inherit;
-      padding: 0.45rem 0.65rem;
-      border: 1px solid var(--line);
-      border-radius: 8px;
-      background: var(--surface);
-      color: var(--ink);
-      width: 100%;
-    }
-    .row {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
-      gap: 0 1rem;
-    }
-    .pauses {
-      border: 1px solid var(--line);
-      border-radius: 10px;
-      padding: 0.75rem 1rem;
-      margin: 0 0 0.9rem;
-    }
-    .pauses legend {
-      font-weight: 600;
-      padding: 0 0.25rem;
-    }
-    .hint {
-      margin: 0 0 0.5rem;
-    }
-    .pause {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
-      gap: 0 0.75rem;
-      /* Top-aligned: an error under one field must not push its neighbour out of line. */
-      align-items: start;
-      padding-bottom: 0.5rem;
-      border-bottom: 1px solid var(--line);
-      margin-bottom: 0.5rem;
-    }
-    .pause-actions {
-      display: flex;
-      gap: 0.4rem;
-      margin-bottom: 0.9rem;
-      /* Level with the inputs, below their labels. */
-      padding-top: 1.75rem;
-    }
-    .notice {
-      margin: -0.4rem 0 0.9rem;
-      font-size: 0.92rem;
     }
     .submit {
       display: flex;
@@ -271,9 +153,15 @@ export class HabitEditorPage {
   /** The habit's id from the route (absent when creating). */
   readonly id = input<string>();
 
-  private readonly today = computed(() => this.session.user()?.today ?? '');
+  protected readonly today = computed(() => this.session.user()?.today ?? '');
   protected readonly loaded = signal<HabitDto | null>(null);
-  protected readonly loadError = signal<string | null>(null);
+  /** The edited habit's read (a new habit has nothing to load). */
+  protected readonly loader = pageLoad(
+    () => firstValueFrom(this.habitsApi.getHabit({ id: this.id() ?? '' })),
+    (habit) => this.fillForm(habit),
+  );
+  /** A new habit's form shows at once; an edited one's once the habit is read. */
+  protected readonly showForm = computed(() => !this.id() || this.loader.ready());
   protected readonly name = signal('');
   protected readonly description = signal('');
   protected readonly schedule = signal<ScheduleDraft>(DEFAULT_SCHEDULE);
@@ -284,30 +172,9 @@ export class HabitEditorPage {
   protected readonly color = signal<HabitColor>('green');
   protected readonly icon = signal<string | null>(null);
   protected readonly saving = signal(false);
+  protected readonly fieldValue = fieldValue;
   /** The server's refusal of the last save, if any. */
   private readonly saveError = signal<string | null>(null);
-  protected readonly latestStart = computed(() =>
-    this.today() ? addDays(this.today(), MAX_START_DAYS_AHEAD) : null,
-  );
-  /** What a start date means, before it surprises anyone (a future start, an earlier one). */
-  protected readonly startHint = computed(() => {
-    const start = this.startDate();
-    const today = this.today();
-    if (!start || !today || start > (this.latestStart() ?? start)) return null;
-    if (start > today) {
-      return `Starts on ${formatDayLabel(start)}: it shows on Today from then.`;
-    }
-    const saved = this.loaded()?.startDate;
-    if (!saved || start >= saved) return null;
-    const until = addDays(saved < today ? saved : today, -1);
-    const days = diffDays(until, start) + 1;
-    if (days <= 0) return null;
-    return (
-      `The ${days === 1 ? 'day' : `${days} days`} from ${formatDayLabel(start)} to ` +
-      `${formatDayLabel(until)} will count as missed until you log them: tap them on the ` +
-      `habit's page to mark them done or skipped.`
-    );
-  });
   /** Client errors show once the user has tried to save; the server's replace them. */
   private readonly attempted = signal(false);
   private readonly serverErrors = signal<Record<string, string>>({});
@@ -335,43 +202,8 @@ export class HabitEditorPage {
   constructor() {
     effect(() => {
       const id = this.id();
-      if (id) void untracked(() => this.loadHabit(id));
+      if (id) void untracked(() => this.loader.load());
     });
-  }
-
-  protected textOf(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
-  protected addPause(): void {
-    this.pausePeriods.update((periods) => [...periods, { from: this.today(), to: null }]);
-  }
-
-  protected endPause(index: number): void {
-    // Ending an open pause yesterday makes today due again (a same-day pause goes entirely).
-    const yesterday = addDays(this.today(), -1);
-    this.pausePeriods.update((periods) =>
-      periods.flatMap((p, i) => {
-        if (i !== index) return [p];
-        return p.from > yesterday ? [] : [{ ...p, to: yesterday }];
-      }),
-    );
-  }
-
-  protected removePause(index: number): void {
-    this.pausePeriods.update((periods) => periods.filter((_, i) => i !== index));
-  }
-
-  protected setPauseFrom(index: number, from: string): void {
-    this.pausePeriods.update((periods) =>
-      periods.map((p, i) => (i === index ? { ...p, from } : p)),
-    );
-  }
-
-  protected setPauseTo(index: number, to: string): void {
-    this.pausePeriods.update((periods) =>
-      periods.map((p, i) => (i === index ? { ...p, to: to || null } : p)),
-    );
   }
 
   protected async saveHabit(event: Event): Promise<void> {
@@ -415,14 +247,6 @@ export class HabitEditorPage {
 
   protected async leaveDeletedHabit(): Promise<void> {
     await this.router.navigate(['/habits']);
-  }
-
-  private async loadHabit(id: string): Promise<void> {
-    try {
-      this.fillForm(await firstValueFrom(this.habitsApi.getHabit({ id })));
-    } catch (failure) {
-      this.loadError.set(`The habit could not be loaded. ${toUserFacingError(failure).message}`);
-    }
   }
 
   private fillForm(habit: HabitDto): void {

@@ -4,6 +4,7 @@ import { HabitsService, type HabitDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { toUserFacingError } from '../errors/user-facing-error';
 import { LiveEvents } from '../live/live-events';
+import { pageLoad } from '../shared/page-load';
 import { mergeList, mergeOne } from '../today/habit-snapshots';
 import { DayLogWriter } from './day-log-writer.service';
 import { type DayLogStatus, withDayLog } from './recent-days';
@@ -20,11 +21,13 @@ export class HabitListStore {
   private readonly dayWriter = inject(DayLogWriter);
   private readonly busyIds = signal<ReadonlySet<string>>(new Set());
   private filter: HabitStatusFilter | null = null;
-  private loads = 0;
 
   readonly habits = signal<HabitDto[]>([]);
-  readonly state = signal<'loading' | 'ready' | 'error'>('loading');
-  readonly loadError = signal<string | null>(null);
+  /** The list of the current filter: loading, ready or error (a newer filter's answer wins). */
+  readonly loader = pageLoad(
+    () => firstValueFrom(this.habitsApi.listHabits({ status: this.filter ?? undefined })),
+    (list) => this.habits.update((held) => mergeList(held, list)),
+  );
   readonly actionError = signal<string | null>(null);
   readonly moving = signal(false);
 
@@ -41,21 +44,11 @@ export class HabitListStore {
     return this.busyIds().has(habitId);
   }
 
-  async load(filter: HabitStatusFilter | null): Promise<void> {
-    const load = ++this.loads;
-    if (filter !== this.filter || this.state() !== 'ready') this.state.set('loading');
+  /** Shows the habits of `filter`: a new filter starts from the loading state. */
+  load(filter: HabitStatusFilter | null): Promise<void> {
+    const sameList = filter === this.filter && this.loader.ready();
     this.filter = filter;
-    try {
-      const list = await firstValueFrom(this.habitsApi.listHabits({ status: filter ?? undefined }));
-      if (load !== this.loads) return; // a newer filter's answer wins
-      this.habits.update((held) => mergeList(held, list));
-      this.state.set('ready');
-      this.loadError.set(null);
-    } catch (error) {
-      if (load !== this.loads) return;
-      this.state.set('error');
-      this.loadError.set(toUserFacingError(error).message);
-    }
+    return sameList ? this.loader.refresh() : this.loader.load();
   }
 
   /** A snapshot from elsewhere (the notes dialog, another tab), kept if newer. */

@@ -13,6 +13,7 @@ import type { HabitDto } from '@habit-tracker/api-client';
 import { DayNotesDialogComponent } from './day-notes-dialog.component';
 import { HabitListStore, type HabitStatusFilter as StatusFilter } from './habit-list.store';
 import { HabitSummaryCardComponent } from './habit-summary-card.component';
+import { LoadStateComponent } from '../shared/load-state.component';
 
 const FILTERS: { value: StatusFilter | null; label: string }[] = [
   { value: null, label: 'All' },
@@ -30,7 +31,7 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
 @Component({
   selector: 'ht-habits-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, HabitSummaryCardComponent, DayNotesDialogComponent],
+  imports: [RouterLink, HabitSummaryCardComponent, DayNotesDialogComponent, LoadStateComponent],
   providers: [HabitListStore],
   template: `
     <main id="main" class="page" tabindex="-1">
@@ -52,38 +53,33 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
       @if (store.actionError(); as message) {
         <p class="banner error" role="alert">{{ message }}</p>
       }
-      @switch (store.state()) {
-        @case ('loading') {
-          <p class="placeholder" role="status">Loading habits…</p>
+      @if (store.loader.ready()) {
+        @if (list().length === 0) {
+          <p class="placeholder" data-testid="empty">{{ emptyText() }}</p>
+        } @else {
+          <ul class="habit-list" aria-label="Habits">
+            @for (habit of list(); track habit.id; let first = $first; let last = $last) {
+              <li>
+                <ht-habit-summary-card
+                  [habit]="habit"
+                  [busy]="store.isBusy(habit.id)"
+                  [first]="first"
+                  [last]="last"
+                  [moving]="store.moving()"
+                  (dayToggled)="store.setDay(habit, $event.date, $event.status)"
+                  (notesOpened)="notesFor.set({ habit, date: $event })"
+                  (moved)="store.move(habit, $event)"
+                />
+              </li>
+            }
+          </ul>
         }
-        @case ('error') {
-          <div class="placeholder" role="alert">
-            <p>The habits could not be loaded. {{ store.loadError() }}</p>
-            <button type="button" (click)="reloadHabits()">Try again</button>
-          </div>
-        }
-        @default {
-          @if (list().length === 0) {
-            <p class="placeholder" data-testid="empty">{{ emptyText() }}</p>
-          } @else {
-            <ul class="habit-list" aria-label="Habits">
-              @for (habit of list(); track habit.id; let first = $first; let last = $last) {
-                <li>
-                  <ht-habit-summary-card
-                    [habit]="habit"
-                    [busy]="store.isBusy(habit.id)"
-                    [first]="first"
-                    [last]="last"
-                    [moving]="store.moving()"
-                    (dayToggled)="store.setDay(habit, $event.date, $event.status)"
-                    (notesOpened)="notesFor.set({ habit, date: $event })"
-                    (moved)="store.move(habit, $event)"
-                  />
-                </li>
-              }
-            </ul>
-          }
-        }
+      } @else {
+        <ht-load-state
+          [loader]="store.loader"
+          loadingText="Loading habits…"
+          failedText="The habits could not be loaded."
+        />
       }
       @if (notesFor(); as open) {
         <ht-day-notes-dialog
@@ -105,17 +101,6 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
     }
     .page-header h1 {
       margin: 0;
-    }
-    .button.primary {
-      display: inline-flex;
-      align-items: center;
-      min-height: 2.75rem;
-      padding: 0.45rem 1rem;
-      border-radius: 8px;
-      background: var(--accent);
-      color: var(--accent-ink);
-      font-weight: 600;
-      text-decoration: none;
     }
     .filters {
       display: flex;
@@ -145,18 +130,6 @@ function isStatusFilter(value: string | undefined): value is StatusFilter {
       display: grid;
       gap: 0.6rem;
     }
-    .banner.error {
-      padding: 0.6rem 0.9rem;
-      border-radius: 8px;
-      background: var(--danger-soft);
-    }
-    .placeholder {
-      padding: 1.5rem 1rem;
-      border: 1px dashed var(--line);
-      border-radius: 12px;
-      text-align: center;
-      color: var(--ink-muted);
-    }
   `,
 })
 export class HabitsPage {
@@ -185,8 +158,4 @@ export class HabitsPage {
       ? `No ${filter?.label.toLowerCase()} habits.`
       : 'No habits yet. Create one to start tracking.';
   });
-
-  protected reloadHabits(): Promise<void> {
-    return this.store.load(this.selected());
-  }
 }

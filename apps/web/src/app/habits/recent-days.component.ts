@@ -14,7 +14,9 @@ const LONG_PRESS_MS = 500;
   selector: 'ht-recent-days',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <!-- One set of listeners for the 7 days (delegated): cheap to draw on a long list. -->
+    <!-- One set of listeners for the 7 days (delegated): cheap to draw on a long list. The
+         clicks come from the day buttons, which Enter and Space press like any button. -->
+    <!-- eslint-disable-next-line @angular-eslint/template/click-events-have-key-events, @angular-eslint/template/interactive-supports-focus -->
     <ol
       class="strip"
       [attr.aria-label]="'Last 7 days of ' + habit().name"

@@ -14,11 +14,12 @@ import { formatLocalDate } from './day-clock';
 import { HabitCardComponent } from './habit-card.component';
 import type { TodayStatus } from './habit-snapshots';
 import { TodayStore } from './today.store';
+import { LoadStateComponent } from '../shared/load-state.component';
 
 @Component({
   selector: 'ht-today-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [HabitCardComponent, NewHabitFormComponent, DayNotesDialogComponent],
+  imports: [HabitCardComponent, NewHabitFormComponent, DayNotesDialogComponent, LoadStateComponent],
   providers: [TodayStore],
   template: `
     <main id="main" class="page" tabindex="-1">
@@ -36,58 +37,53 @@ import { TodayStore } from './today.store';
         <p class="banner error" role="alert">{{ message }}</p>
       }
 
-      @switch (store.state()) {
-        @case ('loading') {
-          <p class="placeholder" role="status">Loading today’s habits…</p>
+      @if (store.loader.ready()) {
+        @if (store.loader.error(); as stale) {
+          <p class="banner" role="status">Showing the last known list. {{ stale }}</p>
         }
-        @case ('error') {
-          <div class="placeholder" role="alert">
-            <p>Today’s habits could not be loaded. {{ store.loadError() }}</p>
-            <button type="button" (click)="retryLoading()">Try again</button>
+        @if (store.habits().length === 0) {
+          <div class="placeholder empty" data-testid="empty">
+            <p><strong>Nothing due today.</strong></p>
+            <p>Add a habit below and it will show up here on the days it is due.</p>
           </div>
-        }
-        @default {
-          @if (store.loadError(); as stale) {
-            <p class="banner" role="status">Showing the last known list. {{ stale }}</p>
-          }
-          @if (store.habits().length === 0) {
-            <div class="placeholder empty" data-testid="empty">
-              <p><strong>Nothing due today.</strong></p>
-              <p>Add a habit below and it will show up here on the days it is due.</p>
-            </div>
-          } @else {
-            <ul class="habit-list" aria-label="Habits due today">
-              @for (habit of store.habits(); track habit.id) {
-                <li>
-                  <ht-habit-card
-                    [habit]="habit"
-                    [busy]="store.isBusy(habit.id)"
-                    (logTapped)="logToday(habit, $event)"
-                    (undoTapped)="undoToday(habit)"
-                    (dayToggled)="setDay(habit, $event)"
-                    (notesOpened)="openNotes(habit, $event)"
-                  />
-                </li>
-              }
-            </ul>
-          }
-          @if (notesFor(); as open) {
-            <ht-day-notes-dialog
-              [habit]="open.habit"
-              [date]="open.date"
-              (changed)="addHabit($event)"
-              (closed)="notesFor.set(null)"
-            />
-          }
-          <section class="add-habit">
-            <!-- Below the list: it loads when it comes into view, not with the list. -->
-            @defer (on viewport) {
-              <ht-new-habit-form (created)="addHabit($event)" />
-            } @placeholder {
-              <p class="form-placeholder">Add a habit</p>
+        } @else {
+          <ul class="habit-list" aria-label="Habits due today">
+            @for (habit of store.habits(); track habit.id) {
+              <li>
+                <ht-habit-card
+                  [habit]="habit"
+                  [busy]="store.isBusy(habit.id)"
+                  (logTapped)="logToday(habit, $event)"
+                  (undoTapped)="undoToday(habit)"
+                  (dayToggled)="setDay(habit, $event)"
+                  (notesOpened)="openNotes(habit, $event)"
+                />
+              </li>
             }
-          </section>
+          </ul>
         }
+        @if (notesFor(); as open) {
+          <ht-day-notes-dialog
+            [habit]="open.habit"
+            [date]="open.date"
+            (changed)="addHabit($event)"
+            (closed)="notesFor.set(null)"
+          />
+        }
+        <section class="add-habit">
+          <!-- Below the list: it loads when it comes into view, not with the list. -->
+          @defer (on viewport) {
+            <ht-new-habit-form (created)="addHabit($event)" />
+          } @placeholder {
+            <p class="form-placeholder">Add a habit</p>
+          }
+        </section>
+      } @else {
+        <ht-load-state
+          [loader]="store.loader"
+          loadingText="Loading today’s habits…"
+          failedText="Today’s habits could not be loaded."
+        />
       }
     </main>
   `,
@@ -118,25 +114,6 @@ import { TodayStore } from './today.store';
       display: grid;
       gap: 0.6rem;
     }
-    .placeholder {
-      padding: 1.5rem 1rem;
-      border: 1px dashed var(--line);
-      border-radius: 12px;
-      text-align: center;
-      color: var(--ink-muted);
-    }
-    .placeholder p {
-      margin: 0.25rem 0;
-    }
-    .banner {
-      padding: 0.6rem 0.9rem;
-      border-radius: 8px;
-      background: var(--accent-soft);
-    }
-    .banner.error {
-      background: var(--danger-soft);
-      color: var(--ink);
-    }
     .form-placeholder {
       margin: 0;
       min-height: 12rem;
@@ -165,7 +142,7 @@ export class TodayPage implements OnInit {
   });
 
   ngOnInit(): void {
-    void this.store.load();
+    void this.store.loader.load();
   }
 
   protected logToday(habit: HabitDto, status: TodayStatus): Promise<void> {
@@ -182,10 +159,6 @@ export class TodayPage implements OnInit {
 
   protected openNotes(habit: HabitDto, date: string): void {
     this.notesFor.set({ habit, date });
-  }
-
-  protected retryLoading(): Promise<void> {
-    return this.store.load();
   }
 
   protected addHabit(habit: HabitDto): void {

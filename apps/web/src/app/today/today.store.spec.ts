@@ -22,22 +22,22 @@ describe('TodayStore', () => {
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   async function loadWith(...habits: ReturnType<typeof aHabit>[]): Promise<void> {
-    const loaded = store.load();
-    expect(store.state()).toBe('loading');
+    const loaded = store.loader.load();
+    expect(store.loader.status()).toBe('loading');
     http.expectOne('/api/habits').flush(habits);
     await loaded;
   }
 
   it('shows the due habits, and an error state when the list cannot be loaded', async () => {
-    const loaded = store.load();
+    const loaded = store.loader.load();
     http.expectOne('/api/habits').flush(null, { status: 0, statusText: 'Unknown Error' });
     await loaded;
-    expect(store.state()).toBe('error');
-    expect(store.loadError()).toMatch(/cannot be reached/);
+    expect(store.loader.status()).toBe('error');
+    expect(store.loader.error()).toMatch(/cannot be reached/);
 
     const due = aHabit();
     await loadWith(due, aHabit({ dueToday: false }));
-    expect(store.state()).toBe('ready');
+    expect(store.loader.status()).toBe('ready');
     expect(store.habits().map((h) => h.id)).toEqual([due.id]);
   });
 

@@ -5,6 +5,7 @@ import { HabitLogsService, HabitsService, type HabitDto } from '@habit-tracker/a
 import { firstValueFrom } from 'rxjs';
 import { SessionService } from '../auth/session.service';
 import { toUserFacingError } from '../errors/user-facing-error';
+import { pageLoad } from '../shared/page-load';
 import { LiveEvents } from '../live/live-events';
 import { OwnWrites } from '../live/own-writes';
 import { DayLogWriter } from '../habits/day-log-writer.service';
@@ -22,8 +23,6 @@ import {
 /** Focus and `online` often fire together; one refresh is enough. */
 const MIN_REFRESH_INTERVAL_MS = 2_000;
 
-export type LoadState = 'loading' | 'ready' | 'error';
-
 /**
  * Today's habits: loaded for the user's day, changed optimistically by a tap and then set to the
  * server's snapshot, refreshed at the user's day start, on window focus and when back online.
@@ -39,8 +38,11 @@ export class TodayStore {
   private readonly busyIds = signal<ReadonlySet<string>>(new Set());
   private lastRefresh = 0;
 
-  readonly state = signal<LoadState>('loading');
-  readonly loadError = signal<string | null>(null);
+  /** The list's load: loading, ready (kept through failed refreshes) or error. */
+  readonly loader = pageLoad(
+    () => firstValueFrom(this.habitsApi.listHabits()),
+    (list) => this.snapshots.update((held) => mergeList(held, list)),
+  );
   /** The last failed tap, in words; cleared by the next one. */
   readonly actionError = signal<string | null>(null);
   readonly today = computed(() => this.session.user()?.today ?? null);
@@ -82,12 +84,6 @@ export class TodayStore {
     return this.busyIds().has(habitId);
   }
 
-  /** The first load: shows the loading state, then the list or the error. */
-  async load(): Promise<void> {
-    this.state.set('loading');
-    await this.fetchHabits();
-  }
-
   /** Re-reads the user's day and the habits without blanking the list. */
   async refresh(force = false): Promise<void> {
     const now = Date.now();
@@ -99,7 +95,7 @@ export class TodayStore {
       // The habits request below reports the same failure to the user.
       console.warn('could not re-read the user', error);
     }
-    await this.fetchHabits();
+    await this.loader.refresh();
   }
 
   /** Adds a habit the user just created (it may not be due today). */
@@ -146,20 +142,6 @@ export class TodayStore {
       const { habit: snapshot } = await firstValueFrom(this.logsApi.deleteHabitLog({ id: logId }));
       return snapshot;
     });
-  }
-
-  private async fetchHabits(): Promise<void> {
-    try {
-      const list = await firstValueFrom(this.habitsApi.listHabits());
-      this.snapshots.update((held) => mergeList(held, list));
-      this.state.set('ready');
-      this.loadError.set(null);
-    } catch (error) {
-      const message = toUserFacingError(error).message;
-      // Keep showing a list we already have; only an empty screen becomes an error screen.
-      if (this.state() !== 'ready') this.state.set('error');
-      this.loadError.set(message);
-    }
   }
 
   /** Shows `guess` at once, then the server's snapshot; puts the old one back if the call fails. */
