@@ -1,6 +1,11 @@
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createDailyHabits, registerUser, signInThroughPage, TestUser } from './support/accounts';
-import { captureEveryLook, launchChromium, seriousAxeViolations } from './support/browser';
+import {
+  captureEveryLook,
+  launchChromium,
+  seriousAxeViolations,
+  waitForCondition,
+} from './support/browser';
 import { overflowAt375 } from './support/layout';
 import { StandaloneApp, startStandaloneApp } from './support/standalone-app';
 
@@ -25,7 +30,7 @@ function liveState(page: Page): Promise<string> {
 }
 
 async function waitUntilLive(page: Page): Promise<void> {
-  await page.waitForFunction('window.__htLive && window.__htLive.state() === "live"');
+  await waitForCondition(page, 'window.__htLive && window.__htLive.state() === "live"');
 }
 
 beforeAll(async () => {

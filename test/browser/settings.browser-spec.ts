@@ -1,6 +1,11 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { registerUser, signInThroughPage, TestUser } from './support/accounts';
-import { captureEveryLook, launchChromium, seriousAxeViolations } from './support/browser';
+import {
+  captureEveryLook,
+  launchChromium,
+  seriousAxeViolations,
+  waitForCondition,
+} from './support/browser';
 import { overflowAt375 } from './support/layout';
 import { StandaloneApp, startStandaloneApp } from './support/standalone-app';
 
@@ -66,7 +71,8 @@ describe('settings', () => {
     await zone.fill('pago');
     await options.filter({ hasText: TO_ZONE }).click();
     // The field shows the choice at the next redraw (zoneless): wait for it.
-    await page.waitForFunction(
+    await waitForCondition(
+      page,
       `document.getElementById('settings-zone').value === ${JSON.stringify(TO_ZONE)}`,
     );
     await page.getByLabel('Nudges at').selectOption({ label: '20:00' });

@@ -6,6 +6,25 @@ import { Browser, chromium, Page } from 'playwright-core';
 export const CHROMIUM = process.env.CHROME_BIN || '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 
+/**
+ * Waits until a JavaScript expression is true in the page. Playwright's `waitForFunction` polls
+ * with `eval`, which the app's CSP refuses whenever the first check is false (a flaky failure
+ * under load); `page.evaluate` goes through the DevTools protocol, which CSP does not govern.
+ */
+export async function waitForCondition(
+  page: Page,
+  expression: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(`Boolean(${expression})`)) return;
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
