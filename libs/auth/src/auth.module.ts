@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { EmailLinksController } from './email-links.controller';
 import { EmailLinksService } from './email-links.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -25,6 +26,7 @@ import { UsersService } from './users.service';
     UsersService,
     UsersRepository,
     RefreshTokensRepository,
+    PasswordResetTokensRepository,
     PasswordHasher,
     AccessTokens,
     RateLimiter,

@@ -84,6 +84,14 @@ export class UsersRepository {
     return this.repo(manager).findOneByOrFail({ id });
   }
 
+  /** Sets these fields outside any transaction (one statement; no read back). */
+  async setFields(
+    id: string,
+    fields: Partial<Pick<UserEntity, 'emailVerifiedAt' | 'emailNudges'>>,
+  ): Promise<void> {
+    await this.repo().update({ id }, fields);
+  }
+
   /** Removes the user; ON DELETE CASCADE removes everything they own. */
   async delete(id: string): Promise<void> {
     await this.repo().delete({ id });

@@ -1,6 +1,6 @@
 import { AppError, AuthUser, Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { UnitOfWork } from '@app/events';
+import { UnitOfWork } from '@app/unit-of-work';
 import { HabitFreshnessService } from '@app/habits';
 import { Inject, Injectable } from '@nestjs/common';
 import { PasswordHasher } from './password-hasher';

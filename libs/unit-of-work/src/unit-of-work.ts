@@ -1,11 +1,12 @@
 import { AppError, Clock } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { lockUserRow, UserEntity } from '@app/database';
+import { UserEntity } from '@app/database';
 import { userDayOf } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventBuffer } from './event-buffer';
+import { UnitOfWorkRepository } from './unit-of-work.repository';
 
 /** How long a write waits for another write of the same user before answering 503. */
 export const USER_LOCK_TIMEOUT_MS = 5_000;
@@ -44,6 +45,7 @@ export class UnitOfWork {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repository: UnitOfWorkRepository,
   ) {}
 
   /** The user's day of the clock's now (SPEC.md §3 "Days"). */
@@ -84,11 +86,12 @@ export class UnitOfWork {
     };
     let userIds: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      if (!(await lockUserRow(manager, user.id, USER_LOCK_TIMEOUT_MS)))
+      if (!(await this.repository.lockUserRow(manager, user.id, USER_LOCK_TIMEOUT_MS)))
         throw AppError.unauthorized('TOKEN_INVALID', 'The account no longer exists.');
       const value = await work(manager, ctx);
       userIds = ctx.events.size > 0 ? [user.id] : [];
-      await ctx.events.flush(manager);
+      for (const [userId, events] of ctx.events.drain())
+        await this.repository.appendToOutbox(manager, userId, events);
       return value;
     });
     // Awaited, so a read after this write's response never sees a cache from before it.
