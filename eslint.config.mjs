@@ -73,6 +73,23 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@app/database', '@app/database/*'],
+              message:
+                'libs/common is below the database: the signed-in user is AuthUser, not an entity.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/contracts/**/*.ts'],
     rules: {
       'no-restricted-imports': [

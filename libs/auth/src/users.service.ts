@@ -68,7 +68,10 @@ export class UsersService {
   }
 
   private async checkPassword(user: AuthUser, password: string): Promise<void> {
-    if (!(await this.hasher.verify(user.hashedPassword, password))) throw passwordIncorrect();
+    // The hash stays out of the signed-in user: read it only where a password is checked.
+    const account = await this.users.findById(user.id);
+    if (!account || !(await this.hasher.verify(account.hashedPassword, password)))
+      throw passwordIncorrect();
   }
 }
 

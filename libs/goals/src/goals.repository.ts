@@ -82,14 +82,12 @@ export class GoalsRepository {
 
   async insertLinks(manager: EntityManager, goalId: string, links: GoalLink[]): Promise<void> {
     if (links.length === 0) return;
-    await manager
-      .getRepository(GoalHabitEntity)
-      .insert(
-        links.map((l) => ({
-          goalId,
-          habitId: l.habitId,
-          contributionWeight: l.contributionWeight,
-        })),
-      );
+    await manager.getRepository(GoalHabitEntity).insert(
+      links.map((l) => ({
+        goalId,
+        habitId: l.habitId,
+        contributionWeight: l.contributionWeight,
+      })),
+    );
   }
 }

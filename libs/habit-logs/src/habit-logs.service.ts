@@ -1,4 +1,4 @@
-import { AppError, AuthUser } from '@app/common';
+import { AppError, AuthUser, Upserted } from '@app/common';
 import { addDays, diffDays } from '@app/domain';
 import { UnitOfWork } from '@app/unit-of-work';
 import { GoalProgressService } from '@app/goal-progress';
@@ -32,7 +32,7 @@ export class HabitLogsService {
   ) {}
 
   /** Creates or replaces the log of (habit, day); `created` tells which. */
-  log(user: AuthUser, dto: LogHabitDto): Promise<{ created: boolean; body: LoggedHabitDto }> {
+  log(user: AuthUser, dto: LogHabitDto): Promise<Upserted<LoggedHabitDto>> {
     return this.uow.run(user, async (manager, ctx) => {
       const habit = await this.habits.lockOwned(manager, user.id, dto.habitId);
       const logDate = dto.logDate ?? ctx.today;

@@ -1,6 +1,5 @@
-import { AppError, Clock } from '@app/common';
+import { AppError, AuthUser, Clock } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { UserEntity } from '@app/database';
 import { userDayOf } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -20,9 +19,12 @@ function isRetryable(error: unknown): boolean {
   return RETRYABLE.has((error.driverError as { code?: string } | undefined)?.code ?? '');
 }
 
+/** Who writes: what the unit of work needs of a user (the signed-in user, or a job's). */
+export type Writer = Pick<AuthUser, 'id' | 'timezone' | 'dayStartHour'>;
+
 /** What every step of one write sees: the user, their day, the instant, and the events so far. */
 export interface WriteContext {
-  user: UserEntity;
+  user: Writer;
   today: LocalDate;
   now: Date;
   events: EventBuffer;
@@ -50,14 +52,14 @@ export class UnitOfWork {
 
   /** The user's day of the clock's now (SPEC.md §3 "Days"). */
   todayOf(
-    user: Pick<UserEntity, 'timezone' | 'dayStartHour'>,
+    user: Pick<Writer, 'timezone' | 'dayStartHour'>,
     now: Date = this.clock.now(),
   ): LocalDate {
     return userDayOf(now, user.timezone, user.dayStartHour);
   }
 
   async run<T>(
-    user: UserEntity,
+    user: Writer,
     work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -74,7 +76,7 @@ export class UnitOfWork {
   }
 
   private async runOnce<T>(
-    user: UserEntity,
+    user: Writer,
     work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
   ): Promise<T> {
     const now = this.clock.now();
