@@ -1,15 +1,8 @@
-import type { AppError } from '@app/common';
 import { AnalyticsService } from '@app/analytics';
 import { InMemoryCacheStore } from '@app/cache';
 import { HabitsService } from '@app/habits';
 import type { AnalyticsRepository } from '../../../libs/analytics/src/analytics.repository';
-import { FixedClock, inMemoryServices, userOf } from './in-memory';
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: AppError) => error.code,
-  );
+import { codeOf, FixedClock, inMemoryServices, userOf } from './in-memory';
 
 /** Goal counts as the repository's one statement would answer them; counts its calls. */
 class FakeAnalyticsRepository {

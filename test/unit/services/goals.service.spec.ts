@@ -1,13 +1,6 @@
-import type { AppError } from '@app/common';
 import { GoalsService, MAX_GOALS_PER_USER } from '@app/goals';
 import { HabitsService } from '@app/habits';
-import { FixedClock, inMemoryServices, userOf } from './in-memory';
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: AppError) => error.code,
-  );
+import { codeOf, FixedClock, inMemoryServices, userOf } from './in-memory';
 
 async function setup() {
   const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));

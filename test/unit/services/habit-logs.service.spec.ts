@@ -1,14 +1,7 @@
-import type { AppError } from '@app/common';
 import { GoalEntity, GoalHabitEntity } from '@app/database';
 import { HabitLogsService } from '@app/habit-logs';
 import { HabitsService } from '@app/habits';
-import { FixedClock, inMemoryServices, nextId, userOf } from './in-memory';
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: AppError) => error.code,
-  );
+import { codeOf, FixedClock, inMemoryServices, nextId, userOf } from './in-memory';
 
 async function setup() {
   const clock = new FixedClock(new Date('2026-03-01T12:00:00Z'));

@@ -1,6 +1,5 @@
-import type { AppError } from '@app/common';
 import { HabitsService, MAX_HABITS_PER_USER } from '@app/habits';
-import { FixedClock, inMemoryServices, userOf } from './in-memory';
+import { codeOf, FixedClock, inMemoryServices, userOf } from './in-memory';
 
 // Today is Tuesday 2026-03-10 for a user in UTC.
 const today = '2026-03-10';
@@ -11,12 +10,6 @@ function setup() {
   const service = new HabitsService(s.asUow, s.habits, s.stats, s.goalProgress, s.freshness);
   return { ...s, clock, service, user: userOf() };
 }
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: AppError) => error.code,
-  );
 
 describe('HabitsService (in-memory repositories)', () => {
   it('creates a habit starting today, first in the list, with statistics as of today', async () => {

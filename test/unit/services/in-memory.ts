@@ -36,6 +36,13 @@ import { EventBuffer, UnitOfWork, WriteContext, Writer } from '@app/unit-of-work
 import type { ServerEventType } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 
+/** 'resolved', or the code of the AppError the promise failed with. */
+export const codeOf = (promise: Promise<unknown>): Promise<string> =>
+  promise.then(
+    () => 'resolved',
+    (error: AppError) => error.code,
+  );
+
 /** The manager the fakes are handed: they never touch it. */
 export const manager = {} as EntityManager;
 

@@ -1,15 +1,8 @@
-import type { AppError } from '@app/common';
 import type { SuggestionType } from '@app/domain';
 import { HabitsService } from '@app/habits';
 import { DISMISS_DAYS, SuggestionsService } from '@app/suggestions';
 import type { SuggestionDismissalsRepository } from '../../../libs/suggestions/src/suggestion-dismissals.repository';
-import { FixedClock, inMemoryServices, Tables, userOf } from './in-memory';
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: AppError) => error.code,
-  );
+import { codeOf, FixedClock, inMemoryServices, Tables, userOf } from './in-memory';
 
 class FakeDismissals {
   readonly rows: { habitId: string; type: SuggestionType; until: string }[] = [];

@@ -1,17 +1,10 @@
-import type { AppError } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { UserEntity } from '@app/database';
 import { HabitsService } from '@app/habits';
 import { PasswordHasher, UsersRepository, UsersService } from '@app/auth';
 import type { RefreshTokensRepository } from '../../../libs/auth/src/refresh-tokens.repository';
 import type { UserChanges } from '../../../libs/auth/src/users.repository';
-import { FixedClock, inMemoryServices, userOf } from './in-memory';
-
-const codeOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'resolved',
-    (error: AppError) => error.code,
-  );
+import { codeOf, FixedClock, inMemoryServices, userOf } from './in-memory';
 
 /** A stand-in hasher: what it stores says which password it was made from. */
 const hasher = {
