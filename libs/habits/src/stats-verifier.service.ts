@@ -1,7 +1,7 @@
 import { GoalProgressService } from '@app/goal-progress';
+import { UnitOfWork } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { stillPresent, toHabitHistory } from './habit-history.mapper';
 import { HabitFreshnessService } from './habit-freshness.service';
 import { deriveStats, statsDifferences } from './habit-stats.mapper';
@@ -27,16 +27,19 @@ const BATCH = 200;
 @Injectable()
 export class StatsVerifier {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly habits: HabitsRepository,
     private readonly goals: GoalProgressService,
     private readonly users: UserScanRepository,
     private readonly freshness: HabitFreshnessService,
   ) {}
 
-  async verify(): Promise<StatsDifference[]> {
+  verify(): Promise<StatsDifference[]> {
+    return this.uow.read((manager) => this.differences(manager));
+  }
+
+  private async differences(manager: EntityManager): Promise<StatsDifference[]> {
     const differences: StatsDifference[] = [];
-    const manager = this.dataSource.manager;
     for (let after = scanStart; ;) {
       const habits = await this.habits.page(manager, after, BATCH);
       if (habits.length === 0) break;

@@ -2,13 +2,7 @@ import type { LocalDate } from '@app/contracts';
 import { HabitEntity, UserEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Brackets,
-  DataSource,
-  EntityManager,
-  SelectQueryBuilder,
-  WhereExpressionBuilder,
-} from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 /** Users who share a day: the same time zone, day-start hour and nudge hour. */
 export interface UserGroup {
@@ -96,9 +90,8 @@ export class UserScanRepository {
     if (scan.habits) {
       const [sql, parameters] = habitCondition(scan.habits);
       query.andWhere(
-        new Brackets((q: WhereExpressionBuilder) =>
-          q.where(`EXISTS (SELECT 1 FROM habits h WHERE h.user_id = u.id AND ${sql})`, parameters),
-        ),
+        `EXISTS (SELECT 1 FROM habits h WHERE h.user_id = u.id AND ${sql})`,
+        parameters,
       );
     }
     return query.getMany();
@@ -111,13 +104,13 @@ export class UserScanRepository {
     condition: HabitCondition,
   ): Promise<HabitEntity[]> {
     const [sql, parameters] = habitCondition(condition);
-    const query: SelectQueryBuilder<HabitEntity> = manager
+    return manager
       .getRepository(HabitEntity)
       .createQueryBuilder('h')
       .where('h.user_id = :userId', { userId })
       .andWhere(sql, parameters)
-      .orderBy('h.id', 'ASC');
-    return query.getMany();
+      .orderBy('h.id', 'ASC')
+      .getMany();
   }
 }
 
