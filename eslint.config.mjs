@@ -73,6 +73,49 @@ export default tseslint.config(
     },
   },
   {
+    files: ['libs/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@app/database', '@app/database/*'],
+              message:
+                'libs/common is below the database: the signed-in user is AuthUser, not an entity.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Queries live in repositories (and migrations, the CLI and the database library itself).
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/worker/**/*.ts'],
+    ignores: [
+      '**/*.repository.ts',
+      '**/*.spec.ts',
+      'libs/database/**',
+      'libs/domain/**',
+      'apps/api/src/cli/**',
+      // A session advisory lock on a connection of its own for the process's lifetime.
+      'apps/api/src/api-singleton.lock.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['query', 'getRepository', 'createQueryBuilder'].map((name) => ({
+          selector: `CallExpression[callee.property.name='${name}']`,
+          message: `SQL belongs in a *.repository.ts: call a repository method instead of .${name}().`,
+        })),
+        {
+          selector: "CallExpression[callee.name='queryRows']",
+          message: 'SQL belongs in a *.repository.ts: call a repository method instead.',
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/contracts/**/*.ts'],
     rules: {
       'no-restricted-imports': [

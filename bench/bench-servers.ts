@@ -43,6 +43,25 @@ const USER_COLUMNS = [
   'created_at',
   'updated_at',
 ];
+const GOAL_COLUMNS = [
+  'id',
+  'user_id',
+  'name',
+  'description',
+  'target_value',
+  'current_value',
+  'base_value',
+  'unit',
+  'start_date',
+  'deadline',
+  'is_completed',
+  'completed_at',
+  'stats_as_of',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
 const HABIT_COLUMNS = [
   'id',
   'user_id',
@@ -86,7 +105,9 @@ export const SAME_SQL = {
   upsertLog: `INSERT INTO habit_logs (habit_id, log_date, status, notes, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $5)
          ON CONFLICT (habit_id, log_date) DO UPDATE
-           SET status = excluded.status, notes = excluded.notes, updated_at = excluded.updated_at
+           SET status = excluded.status,
+               notes = CASE WHEN $6 THEN habit_logs.notes ELSE excluded.notes END,
+               updated_at = excluded.updated_at
          RETURNING id, habit_id AS "habitId", log_date AS "logDate", status, notes, (xmax = 0) AS inserted`,
   schedules: `${entitySelect('HabitScheduleEntity', 'habit_schedules', ['id', 'habit_id', 'effective_from', 'frequency', 'times_per_week', 'days_of_week', 'interval_days', 'created_at'])} WHERE (("HabitScheduleEntity"."habit_id" IN ($1))) ORDER BY "HabitScheduleEntity"."effective_from" ASC`,
   pauses: `${entitySelect('HabitPauseEntity', 'habit_pauses', ['id', 'habit_id', 'from_date', 'to_date'])} WHERE (("HabitPauseEntity"."habit_id" IN ($1))) ORDER BY "HabitPauseEntity"."from_date" ASC`,
@@ -110,32 +131,22 @@ export const SAME_SQL = {
        RETURNING h.id, h.version, h.updated_at`,
   goalIds:
     'SELECT DISTINCT goal_id FROM goal_habits WHERE habit_id = ANY($1::uuid[]) ORDER BY goal_id',
-  lockGoals: 'SELECT id FROM goals WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-  goalProgress: `WITH prev AS (SELECT id, is_completed FROM goals WHERE id = ANY($1::uuid[])),
-       progress AS (
-         SELECT g.id,
-                round((g.base_value + COALESCE(sum(gh.contribution_weight * c.n), 0))::numeric, 6)::float8 AS value
-         FROM goals g
-         LEFT JOIN goal_habits gh ON gh.goal_id = g.id
-         LEFT JOIN LATERAL (
-           SELECT count(*) AS n FROM habit_logs l
-           WHERE l.habit_id = gh.habit_id AND l.status = 'done' AND l.log_date >= g.start_date AND l.log_date <= $3
-         ) c ON true
-         WHERE g.id = ANY($1::uuid[])
-         GROUP BY g.id, g.base_value
-       )
-       UPDATE goals g SET
-         current_value = p.value,
-         is_completed = p.value >= g.target_value,
-         completed_at = CASE WHEN p.value >= g.target_value AND NOT prev.is_completed THEN $2 ELSE g.completed_at END,
-         stats_as_of = $3,
-         version = g.version + 1,
-         updated_at = $2
-       FROM progress p JOIN prev ON prev.id = p.id
-       WHERE g.id = p.id
-       RETURNING g.*, prev.is_completed AS was_completed`,
-  goalHabits: (n: number) =>
-    `${entitySelect('GoalHabitEntity', 'goal_habits', ['id', 'goal_id', 'habit_id', 'contribution_weight'])} WHERE (("GoalHabitEntity"."goal_id" IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ')}))) ORDER BY "GoalHabitEntity"."habit_id" ASC`,
+  lockGoals: (n: number) =>
+    `${entitySelect('GoalEntity', 'goals', GOAL_COLUMNS)} WHERE (("GoalEntity"."id" IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ')}))) ORDER BY "GoalEntity"."id" ASC FOR UPDATE`,
+  goalContributions: `SELECT gh.goal_id, gh.habit_id, gh.contribution_weight AS weight,
+              (SELECT count(*)::int FROM habit_logs l
+               WHERE l.habit_id = gh.habit_id AND l.status = 'done' AND l.log_date >= g.start_date
+                 AND l.log_date <= COALESCE($2::date, g.stats_as_of, g.start_date)) AS done
+       FROM goal_habits gh JOIN goals g ON g.id = gh.goal_id
+       WHERE gh.goal_id = ANY($1::uuid[])
+       ORDER BY gh.goal_id, gh.habit_id`,
+  goalProgress: `UPDATE goals g SET
+         current_value = x.current_value, is_completed = x.is_completed,
+         completed_at = x.completed_at, stats_as_of = $2, version = g.version + 1, updated_at = $3
+       FROM jsonb_to_recordset($1::jsonb)
+         AS x(id uuid, current_value float8, is_completed boolean, completed_at timestamptz)
+       WHERE g.id = x.id
+       RETURNING g.id, g.version`,
   eventSeq: 'UPDATE users SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
   outbox: `INSERT INTO outbox_events (user_id, seq, type, payload)
          SELECT $1, x.seq, x.type, x.payload
@@ -384,8 +395,9 @@ function main() {
           habit.id,
           logDate,
           body.status,
-          body.notes,
+          body.notes ?? null,
           now,
+          false, // the body always carries `notes` here (logBody makes an absent one null)
         ]);
         const log = logRows.rows[0];
         await q(SAME_SQL.schedules, [habit.id]);
@@ -415,9 +427,18 @@ function main() {
         const habitOut = habitJson({ ...habit, ...stats, version: updated.rows[0].version });
         const goalIds = (await q(SAME_SQL.goalIds, [[habit.id]])).rows.map((r) => r.goal_id);
         if (goalIds.length > 0) {
-          await q(SAME_SQL.lockGoals, [goalIds]);
-          await q(SAME_SQL.goalProgress, [goalIds, now, today]);
-          await q(SAME_SQL.goalHabits(goalIds.length), goalIds);
+          const goals = (await q(SAME_SQL.lockGoals(goalIds.length), goalIds)).rows.map((r) =>
+            unalias(r, 'GoalEntity'),
+          );
+          await q(SAME_SQL.goalContributions, [goalIds, today]);
+          // The stored progress, written back (no rule): what the statements cost.
+          const progress = goals.map((g) => ({
+            id: g.id,
+            current_value: g.current_value,
+            is_completed: g.is_completed,
+            completed_at: g.completed_at,
+          }));
+          await q(SAME_SQL.goalProgress, [JSON.stringify(progress), today, now]);
         }
         const logOut = {
           id: log.id,

@@ -11,7 +11,7 @@ import { requireDist } from './util';
 type CommonLib = typeof import('@app/common');
 type ConfigLib = typeof import('@app/config');
 type DatabaseLib = typeof import('@app/database');
-type EventsLib = typeof import('@app/events');
+type UnitOfWorkLib = typeof import('@app/unit-of-work');
 type CacheLib = typeof import('@app/cache');
 type MailLib = typeof import('@app/mail');
 type JobsLib = typeof import('@app/jobs');
@@ -37,7 +37,7 @@ async function main(names: string[]): Promise<void> {
   const { withQueryCounter, currentQueryCount } = requireDist<DatabaseLib>(
     'libs/database/src/query-counter.js',
   );
-  const { EventsModule } = requireDist<EventsLib>('libs/events/src/index.js');
+  const { UnitOfWorkModule } = requireDist<UnitOfWorkLib>('libs/unit-of-work/src/index.js');
   const { CacheModule } = requireDist<CacheLib>('libs/cache/src/index.js');
   const { MailModule } = requireDist<MailLib>('libs/mail/src/index.js');
   const { JobsModule, JobRegistry } = requireDist<JobsLib>('libs/jobs/src/index.js');
@@ -56,7 +56,7 @@ async function main(names: string[]): Promise<void> {
         ClockModule.forRoot(),
         DatabaseModule.forRoot(),
         RedisModule,
-        EventsModule,
+        UnitOfWorkModule,
         CacheModule,
         MailModule,
         JobsModule.forProcess(config, 'api'),

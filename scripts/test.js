@@ -3,7 +3,8 @@
  * `npm test`: every check of the project, in order, with one summary line at the end.
  *   1. probe PostgreSQL and Redis (TEST_PG_URL / TEST_REDIS_URL, default loopback);
  *   2. build, type-check, lint, format check;
- *   3. Jest `unit` (domain tables and properties, services, config);
+ *   3. Jest `unit`, no database (domain tables and properties; the services that hold rules over
+ *      in-memory repositories, test/unit/services; config, security headers, error words);
  *   4. Jest `process` (the compiled API and worker as real processes: run modes, locks, OpenAPI);
  *   5. Jest `http` twice: on PostgreSQL (a database per suite) and on the embedded PGlite;
  *   6. the web app (when it exists): its unit tests (Vitest + jsdom, Angular's runner), then the

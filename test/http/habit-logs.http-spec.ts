@@ -88,6 +88,15 @@ describe(`habit logs (${testDb()})`, () => {
   });
 
   it('lists logs in a range (default the last 90 days) and bounds the range', async () => {
+    // A habit of its own, so the list does not depend on what the tests above logged.
+    const habitId = (
+      await request(t.http)
+        .post('/api/habits')
+        .set(kiri.auth)
+        .send({ name: 'Row', frequency: 'daily', startDate: '2026-03-05' })
+    ).body.id as string;
+    expect((await log({ habitId, status: 'done' })).status).toBe(201); // 03-11, the user's today
+    expect((await log({ habitId, logDate: '2026-03-07', status: 'skipped' })).status).toBe(201);
     const all = await request(t.http).get(`/api/habit-logs/habit/${habitId}`).set(kiri.auth);
     expect(all.status).toBe(200);
     expect(all.body.map((l: { logDate: string }) => l.logDate)).toEqual([

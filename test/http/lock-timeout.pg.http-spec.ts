@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import request from 'supertest';
-import { USER_LOCK_TIMEOUT_MS } from '../../libs/events/src/unit-of-work';
+import { USER_LOCK_TIMEOUT_MS } from '../../libs/unit-of-work/src/unit-of-work';
 import { signUp } from '../support/auth';
 import { startTestApp, TestApp } from '../support/test-app';
 

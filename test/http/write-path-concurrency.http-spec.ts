@@ -123,8 +123,25 @@ describe(`write path under concurrency, and its statement counts (${testDb()})`,
     const goalEvents = (await events('goal_completed')).filter(
       (e: { payload: { goal: { id: string } } }) => e.payload.goal.id === goal.body.id,
     );
-    const snapshots = (await events('habit_logged')).concat(await events('streak_update'));
-    expect(snapshots.length).toBeGreaterThan(0);
+    type Snapshot = { seq: string; payload: { habit: { id: string; version: number } } };
+    const logged: Snapshot[] = (await events('habit_logged')).filter((e: Snapshot) =>
+      [a, b].includes(e.payload.habit.id),
+    );
+    // One habit_logged per log write: 3 seeded + 4 to undo + the 16 logs among the 20 writes.
+    expect(logged).toHaveLength(23);
+    // The newest snapshot of each habit (logged or streak_update) is the habit as stored now.
+    const snapshots = logged
+      .concat(await events('streak_update'))
+      .sort((x, y) => Number(x.seq) - Number(y.seq));
+    for (const id of [a, b]) {
+      const stored = await request(t.http).get(`/api/habits/${id}`).set(user.auth);
+      const newest = snapshots.filter((e) => e.payload.habit.id === id).at(-1)!;
+      expect(newest.payload.habit).toMatchObject({
+        version: stored.body.version,
+        totalCompletions: stored.body.totalCompletions,
+        currentStreak: stored.body.currentStreak,
+      });
+    }
     const seqs = goalEvents.map((e: { seq: string }) => Number(e.seq));
     expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
     const final = await request(t.http).get(`/api/goals/${goal.body.id}`).set(user.auth);

@@ -1,4 +1,4 @@
-import { AuthModule } from '@app/auth';
+import { AuthApiModule } from './auth/auth-api.module';
 import { Clock, ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
@@ -30,7 +30,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         RedisModule,
         HealthModule,
-        AuthModule,
+        AuthApiModule,
         TrackingModule,
         InsightsModule,
         CacheModule,

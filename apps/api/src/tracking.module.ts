@@ -1,4 +1,4 @@
-import { EventsModule } from '@app/events';
+import { UnitOfWorkModule } from '@app/unit-of-work';
 import { GoalsModule } from '@app/goals';
 import { HabitLogsModule } from '@app/habit-logs';
 import { HabitsModule } from '@app/habits';
@@ -9,7 +9,7 @@ import { HabitsController } from './habits/habits.controller';
 
 /** The HTTP edge of habits, logs and goals over their feature modules. */
 @Module({
-  imports: [EventsModule, HabitsModule, HabitLogsModule, GoalsModule],
+  imports: [UnitOfWorkModule, HabitsModule, HabitLogsModule, GoalsModule],
   controllers: [HabitsController, HabitLogsController, GoalsController],
 })
 export class TrackingModule {}

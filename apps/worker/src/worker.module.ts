@@ -2,7 +2,7 @@ import { CacheModule } from '@app/cache';
 import { ClockModule, RedisModule } from '@app/common';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { EventsModule } from '@app/events';
+import { UnitOfWorkModule } from '@app/unit-of-work';
 import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -18,7 +18,7 @@ export class WorkerModule {
         ClockModule.forRoot(),
         DatabaseModule.forRoot(),
         RedisModule,
-        EventsModule,
+        UnitOfWorkModule,
         CacheModule,
         MailModule,
         JobsModule.forProcess(config, 'worker'),

@@ -15,7 +15,7 @@ import {
   weeklyTotals,
 } from '@app/domain';
 import { CacheStore } from '@app/cache';
-import { UnitOfWork } from '@app/events';
+import { UnitOfWork } from '@app/unit-of-work';
 import {
   HabitFreshnessService,
   HabitsRepository,

@@ -1,12 +1,10 @@
 import { AppError, AuthUser, Clock, SignedTokens } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { queryRows, UserEntity } from '@app/database';
 import { MailerService } from '@app/mail';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UsersRepository } from './users.repository';
 
@@ -24,13 +22,13 @@ export class EmailLinksService {
   private readonly logger = new Logger('EmailLinks');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly tokens: SignedTokens,
     private readonly mailer: MailerService,
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly resetTokens: PasswordResetTokensRepository,
     private readonly hasher: PasswordHasher,
   ) {}
 
@@ -62,9 +60,7 @@ export class EmailLinksService {
       );
     }
     if (!user.emailVerifiedAt) {
-      await this.dataSource
-        .getRepository(UserEntity)
-        .update({ id: user.id }, { emailVerifiedAt: this.clock.now() });
+      await this.users.setFields(user.id, { emailVerifiedAt: this.clock.now() });
     }
   }
 
@@ -85,16 +81,14 @@ export class EmailLinksService {
   }
 
   /** A single-use reset link (also what `npm run user:reset-password` prints). */
-  async createResetToken(user: UserEntity): Promise<string> {
+  async createResetToken(user: Pick<AuthUser, 'id'>): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.dataSource.query(
-      `INSERT INTO password_reset_tokens (user_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4)`,
-      [
-        user.id,
-        sha256(token),
-        new Date(this.clock.now().getTime() + RESET_TTL_MS),
-        this.clock.now(),
-      ],
+    const now = this.clock.now();
+    await this.resetTokens.insert(
+      user.id,
+      sha256(token),
+      new Date(now.getTime() + RESET_TTL_MS),
+      now,
     );
     return token;
   }
@@ -106,22 +100,16 @@ export class EmailLinksService {
   async reset(token: string, newPassword: string): Promise<void> {
     const hashedPassword = await this.hasher.hash(newPassword);
     const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      const used = await queryRows<{ user_id: string }>(
-        manager,
-        `UPDATE password_reset_tokens SET used_at = $2
-         WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2
-         RETURNING user_id`,
-        [sha256(token), now],
-      );
-      if (used.length === 0) {
+    await this.resetTokens.transaction(async (manager) => {
+      const userId = await this.resetTokens.use(manager, sha256(token), now);
+      if (userId === null) {
         throw AppError.badRequest(
           'RESET_TOKEN_INVALID',
           'This reset link is invalid, used or expired.',
         );
       }
-      await this.users.update(manager, used[0].user_id, { hashedPassword, updatedAt: now });
-      await this.refreshTokens.revokeAllOfUser(used[0].user_id, now, manager);
+      await this.users.update(manager, userId, { hashedPassword, updatedAt: now });
+      await this.refreshTokens.revokeAllOfUser(userId, now, manager);
     });
   }
 
@@ -129,9 +117,7 @@ export class EmailLinksService {
     const claims = this.tokens.verify('unsubscribe', token);
     if (!claims)
       throw AppError.badRequest('UNSUBSCRIBE_TOKEN_INVALID', 'This unsubscribe link is invalid.');
-    await this.dataSource
-      .getRepository(UserEntity)
-      .update({ id: claims.subject }, { emailNudges: false });
+    await this.users.setFields(claims.subject, { emailNudges: false });
   }
 
   private link(page: string, token: string): string {

@@ -1,3 +1,4 @@
+import type { AuthUser } from '@app/common';
 import type { UserEntity } from '@app/database';
 import { nextDayStart, userDayOf } from '@app/domain';
 import {
@@ -99,7 +100,23 @@ export class DeleteMeDto {
   password!: string;
 }
 
-export function toUserDto(user: UserEntity): UserDto {
+/** The account as the signed-in user (no password hash, no event sequence). */
+export function toAuthUser(user: UserEntity): AuthUser {
+  return {
+    id: user.id,
+    email: user.email,
+    fullName: user.fullName,
+    isActive: user.isActive,
+    timezone: user.timezone,
+    dayStartHour: user.dayStartHour,
+    nudgeHour: user.nudgeHour,
+    emailNudges: user.emailNudges,
+    emailVerifiedAt: user.emailVerifiedAt,
+    createdAt: user.createdAt,
+  };
+}
+
+export function toUserDto(user: AuthUser): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -115,7 +132,7 @@ export function toUserDto(user: UserEntity): UserDto {
 }
 
 /** The user with their day as of `now` (SPEC.md §3 Days). */
-export function toMeDto(user: UserEntity, now: Date, emailDelivery: boolean): MeDto {
+export function toMeDto(user: AuthUser, now: Date, emailDelivery: boolean): MeDto {
   return {
     ...toUserDto(user),
     today: userDayOf(now, user.timezone, user.dayStartHour),

@@ -1,7 +1,9 @@
+import type { AuthUser } from '@app/common';
 import { UserEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { toAuthUser } from './user.dto';
 
 /** Transaction-level lock that serialises sign-ups while registration is closed. */
 const REGISTRATION_LOCK_KEY = 727_1003;
@@ -44,7 +46,7 @@ export class UsersRepository {
   async findForAccessToken(
     userId: string,
     sessionId: string,
-  ): Promise<{ user: UserEntity; sessionEnded: boolean } | null> {
+  ): Promise<{ user: AuthUser; sessionEnded: boolean } | null> {
     const { entities, raw } = await this.repo()
       .createQueryBuilder('user')
       .addSelect(
@@ -54,7 +56,7 @@ export class UsersRepository {
       .where('user.id = :userId', { userId, sessionId })
       .getRawAndEntities<{ session_ended: boolean }>();
     if (entities.length === 0) return null;
-    return { user: entities[0], sessionEnded: raw[0].session_ended === true };
+    return { user: toAuthUser(entities[0]), sessionEnded: raw[0].session_ended === true };
   }
 
   /** By e-mail, case-insensitively (the unique index is on lower(email)). */
@@ -82,6 +84,14 @@ export class UsersRepository {
   async update(manager: EntityManager, id: string, changes: UserChanges): Promise<UserEntity> {
     await this.repo(manager).update({ id }, changes);
     return this.repo(manager).findOneByOrFail({ id });
+  }
+
+  /** Sets these fields outside any transaction (one statement; no read back). */
+  async setFields(
+    id: string,
+    fields: Partial<Pick<UserEntity, 'emailVerifiedAt' | 'emailNudges'>>,
+  ): Promise<void> {
+    await this.repo().update({ id }, fields);
   }
 
   /** Removes the user; ON DELETE CASCADE removes everything they own. */

@@ -1,6 +1,6 @@
 import { AppError, AuthUser, Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { UnitOfWork } from '@app/events';
+import { UnitOfWork } from '@app/unit-of-work';
 import { HabitFreshnessService } from '@app/habits';
 import { Inject, Injectable } from '@nestjs/common';
 import { PasswordHasher } from './password-hasher';
@@ -68,7 +68,10 @@ export class UsersService {
   }
 
   private async checkPassword(user: AuthUser, password: string): Promise<void> {
-    if (!(await this.hasher.verify(user.hashedPassword, password))) throw passwordIncorrect();
+    // The hash stays out of the signed-in user: read it only where a password is checked.
+    const account = await this.users.findById(user.id);
+    if (!account || !(await this.hasher.verify(account.hashedPassword, password)))
+      throw passwordIncorrect();
   }
 }
 

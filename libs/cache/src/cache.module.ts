@@ -1,6 +1,6 @@
 import { logRedisErrors, redisOptions } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { UnitOfWork } from '@app/events';
+import { UnitOfWork } from '@app/unit-of-work';
 import {
   Global,
   Inject,

@@ -1,8 +1,23 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { UserEntity } from '@app/database';
 
-/** The signed-in user, loaded (one primary-key lookup) by the global access-token guard. */
-export type AuthUser = UserEntity;
+/**
+ * The signed-in user as controllers and services see it: the account's profile and settings,
+ * never its secrets (the password hash) or bookkeeping (the event sequence). Loaded with one
+ * primary-key lookup by the global access-token guard.
+ */
+export interface AuthUser {
+  id: string;
+  email: string;
+  fullName: string | null;
+  isActive: boolean;
+  /** IANA zone of the user's days. */
+  timezone: string;
+  dayStartHour: number;
+  nudgeHour: number;
+  emailNudges: boolean;
+  emailVerifiedAt: Date | null;
+  createdAt: Date;
+}
 
 /** Injects the signed-in user into a controller method. Only on routes behind the guard. */
 export const CurrentUser = createParamDecorator(

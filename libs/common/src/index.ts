@@ -14,3 +14,4 @@ export * from './validators';
 export * from './signed-tokens';
 export * from './rate-limit';
 export * from './security-headers';
+export * from './upsert-status';

@@ -6,4 +6,3 @@ export * from './migrate';
 export { migrations } from './migrations';
 export * from './query-rows';
 export * from './query-counter';
-export * from './user-lock';

@@ -52,7 +52,6 @@ export {
 
 // Goals: progress and completion from linked habits' done logs.
 export * from './goals/goal-progress';
-export { recordScheduleEdit } from './schedule/schedule-history';
 
 // Measurable habits (SPEC §6): kinds, targets, values in exact thousandths, validation, the
 // period judgement and chart series, goal amounts. Statistics, heatmaps, checkpoints,

@@ -1,11 +1,12 @@
+import { GoalProgressModule } from '@app/goal-progress';
 import { HabitsModule } from '@app/habits';
 import { Module } from '@nestjs/common';
-import { GoalProgressModule } from './goal-progress.module';
+import { GoalsRepository } from './goals.repository';
 import { GoalsService } from './goals.service';
 
 @Module({
   imports: [HabitsModule, GoalProgressModule],
-  providers: [GoalsService],
+  providers: [GoalsRepository, GoalsService],
   exports: [GoalsService],
 })
 export class GoalsModule {}

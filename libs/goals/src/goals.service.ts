@@ -1,18 +1,19 @@
 import { AppError, AuthUser } from '@app/common';
-import { GoalEntity, GoalHabitEntity } from '@app/database';
-import { UnitOfWork, WriteContext } from '@app/events';
+import { GoalDto, GoalProgressService, toGoalDto } from '@app/goal-progress';
 import { HabitsRepository } from '@app/habits';
+import { UnitOfWork, WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
-  CreateGoalDto,
-  GoalDto,
-  GoalHabitLinkDto,
-  ReplaceGoalDto,
-  toGoalDto,
-  UpdateGoalDto,
-} from './goal.dto';
-import { GoalProgressService } from './goal-progress.service';
+import { CreateGoalDto, GoalHabitLinkDto, ReplaceGoalDto, UpdateGoalDto } from './goal-input.dto';
+import { GoalLink, GoalsRepository } from './goals.repository';
+
+/** New links weigh 1; listed links without a weight keep the one they had. */
+function weighed(links: GoalHabitLinkDto[], previousWeights: Map<string, number>): GoalLink[] {
+  return links.map((l) => ({
+    habitId: l.habitId,
+    contributionWeight: l.contributionWeight ?? previousWeights.get(l.habitId) ?? 1,
+  }));
+}
 
 /** At most this many goals per user (SPEC.md §4 "Lists"). */
 export const MAX_GOALS_PER_USER = 200;
@@ -34,6 +35,7 @@ function checkDeadline(startDate: string, deadline: string | null): void {
 export class GoalsService {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly goals: GoalsRepository,
     private readonly habits: HabitsRepository,
     private readonly progress: GoalProgressService,
   ) {}
@@ -41,10 +43,7 @@ export class GoalsService {
   create(user: AuthUser, dto: CreateGoalDto): Promise<GoalDto> {
     // The UnitOfWork holds the user's row lock: concurrent creates cannot both pass the cap.
     return this.uow.run(user, async (manager, ctx) => {
-      if (
-        (await manager.getRepository(GoalEntity).count({ where: { userId: user.id } })) >=
-        MAX_GOALS_PER_USER
-      ) {
+      if ((await this.goals.count(manager, user.id)) >= MAX_GOALS_PER_USER) {
         throw AppError.unprocessable(
           'GOAL_LIMIT_REACHED',
           `A user can have at most ${MAX_GOALS_PER_USER} goals.`,
@@ -52,22 +51,19 @@ export class GoalsService {
       }
       checkDeadline(dto.startDate ?? ctx.today, dto.deadline ?? null);
       const links = await this.checkedLinks(manager, user.id, dto.habits ?? []);
-      const repo = manager.getRepository(GoalEntity);
-      const goal = await repo.save(
-        repo.create({
-          userId: user.id,
-          name: dto.name,
-          description: dto.description ?? null,
-          targetValue: dto.targetValue,
-          unit: dto.unit,
-          deadline: dto.deadline ?? null,
-          startDate: dto.startDate ?? ctx.today,
-          baseValue: dto.baseValue ?? 0,
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        }),
-      );
-      await this.saveLinks(manager, goal.id, links, new Map());
+      const goal = await this.goals.insert(manager, {
+        userId: user.id,
+        name: dto.name,
+        description: dto.description ?? null,
+        targetValue: dto.targetValue,
+        unit: dto.unit,
+        deadline: dto.deadline ?? null,
+        startDate: dto.startDate ?? ctx.today,
+        baseValue: dto.baseValue ?? 0,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      await this.goals.insertLinks(manager, goal.id, weighed(links, new Map()));
       return this.refreshed(manager, ctx, goal.id);
     });
   }
@@ -75,11 +71,7 @@ export class GoalsService {
   async list(user: AuthUser): Promise<GoalDto[]> {
     const today = this.uow.todayOf(user);
     return this.uow.read(async (manager) => {
-      const goals = await manager.getRepository(GoalEntity).find({
-        where: { userId: user.id },
-        order: { createdAt: 'ASC', id: 'ASC' },
-        take: MAX_GOALS_PER_USER,
-      });
+      const goals = await this.goals.list(manager, user.id, MAX_GOALS_PER_USER);
       const links = await this.progress.linksOf(
         manager,
         goals.map((g) => g.id),
@@ -91,9 +83,7 @@ export class GoalsService {
   async get(user: AuthUser, goalId: string): Promise<GoalDto> {
     const today = this.uow.todayOf(user);
     return this.uow.read(async (manager) => {
-      const goal = await manager
-        .getRepository(GoalEntity)
-        .findOne({ where: { id: goalId, userId: user.id } });
+      const goal = await this.goals.findOwned(manager, user.id, goalId);
       if (!goal) throw goalNotFound();
       const links = await this.progress.linksOf(manager, [goal.id]);
       return toGoalDto(goal, links.get(goal.id) ?? [], today);
@@ -120,18 +110,13 @@ export class GoalsService {
 
   remove(user: AuthUser, goalId: string): Promise<void> {
     return this.uow.run(user, async (manager) => {
-      const result = await manager
-        .getRepository(GoalEntity)
-        .delete({ id: goalId, userId: user.id });
-      if (!result.affected) throw goalNotFound();
+      if (!(await this.goals.deleteOwned(manager, user.id, goalId))) throw goalNotFound();
     });
   }
 
   private edit(user: AuthUser, goalId: string, dto: UpdateGoalDto): Promise<GoalDto> {
     return this.uow.run(user, async (manager, ctx) => {
-      const goal = await manager
-        .getRepository(GoalEntity)
-        .findOne({ where: { id: goalId, userId: user.id }, lock: { mode: 'pessimistic_write' } });
+      const goal = await this.goals.lockOwned(manager, user.id, goalId);
       if (!goal) throw goalNotFound();
       checkDeadline(
         dto.startDate ?? goal.startDate,
@@ -139,26 +124,18 @@ export class GoalsService {
       );
       if (dto.habits !== undefined) {
         const links = await this.checkedLinks(manager, user.id, dto.habits);
-        const existing = new Map(
-          (await manager.getRepository(GoalHabitEntity).find({ where: { goalId: goal.id } })).map(
-            (l) => [l.habitId, l.contributionWeight],
-          ),
-        );
-        await manager.getRepository(GoalHabitEntity).delete({ goalId: goal.id });
-        await this.saveLinks(manager, goal.id, links, existing);
+        const existing = await this.goals.weightsOf(manager, goal.id);
+        await this.goals.replaceLinks(manager, goal.id, weighed(links, existing));
       }
-      await manager.getRepository(GoalEntity).update(
-        { id: goal.id },
-        {
-          name: dto.name ?? goal.name,
-          description: dto.description === undefined ? goal.description : dto.description,
-          targetValue: dto.targetValue ?? goal.targetValue,
-          unit: dto.unit ?? goal.unit,
-          deadline: dto.deadline === undefined ? goal.deadline : dto.deadline,
-          startDate: dto.startDate ?? goal.startDate,
-          baseValue: dto.baseValue ?? goal.baseValue,
-        },
-      );
+      await this.goals.update(manager, goal.id, {
+        name: dto.name ?? goal.name,
+        description: dto.description === undefined ? goal.description : dto.description,
+        targetValue: dto.targetValue ?? goal.targetValue,
+        unit: dto.unit ?? goal.unit,
+        deadline: dto.deadline === undefined ? goal.deadline : dto.deadline,
+        startDate: dto.startDate ?? goal.startDate,
+        baseValue: dto.baseValue ?? goal.baseValue,
+      });
       return this.refreshed(manager, ctx, goal.id);
     });
   }
@@ -184,22 +161,6 @@ export class GoalsService {
     if (ids.some((id) => !owned.has(id)))
       throw AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
     return links.map((l, i) => ({ habitId: ids[i], contributionWeight: l.contributionWeight }));
-  }
-
-  private async saveLinks(
-    manager: EntityManager,
-    goalId: string,
-    links: GoalHabitLinkDto[],
-    previousWeights: Map<string, number>,
-  ): Promise<void> {
-    if (links.length === 0) return;
-    await manager.getRepository(GoalHabitEntity).insert(
-      links.map((l) => ({
-        goalId,
-        habitId: l.habitId,
-        contributionWeight: l.contributionWeight ?? previousWeights.get(l.habitId) ?? 1,
-      })),
-    );
   }
 
   private async refreshed(

@@ -1,5 +1,4 @@
-export * from './goal-progress.module';
-export * from './goal-progress.service';
-export * from './goal.dto';
+export { GoalDto, GoalLinkDto } from '@app/goal-progress';
+export * from './goal-input.dto';
 export * from './goals.module';
 export * from './goals.service';

@@ -1,8 +1,8 @@
 import { AuthUser } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { UnitOfWork, WriteContext } from '@app/events';
+import { UnitOfWork, WriteContext } from '@app/unit-of-work';
 import { EntityManager } from 'typeorm';
-import { GoalProgressService } from '@app/goals/progress';
+import { GoalProgressService } from '@app/goal-progress';
 import { Injectable } from '@nestjs/common';
 import { HabitStatsService } from './habit-stats.service';
 import { HabitsRepository } from './habits.repository';
@@ -24,13 +24,8 @@ export class HabitFreshnessService {
   /** Returns the user's today, after bringing their statistics up to it. */
   async ensureFresh(user: AuthUser): Promise<LocalDate> {
     const today = this.uow.todayOf(user);
-    const stale: { stale: boolean }[] = await this.uow.read((manager) =>
-      manager.query(
-        'SELECT EXISTS (SELECT 1 FROM habits WHERE user_id = $1 AND stats_as_of IS DISTINCT FROM $2) AS stale',
-        [user.id, today],
-      ),
-    );
-    if (stale[0]?.stale) await this.recomputeUser(user);
+    const stale = await this.uow.read((manager) => this.habits.anyStale(manager, user.id, today));
+    if (stale) await this.recomputeUser(user);
     return today;
   }
 

@@ -1,10 +1,11 @@
-import { GoalProgressModule } from '@app/goals/progress';
+import { GoalProgressModule } from '@app/goal-progress';
 import { Module } from '@nestjs/common';
 import { HabitFreshnessService } from './habit-freshness.service';
 import { HabitStatsService } from './habit-stats.service';
 import { HabitsRepository } from './habits.repository';
 import { HabitsService } from './habits.service';
 import { StatsVerifier } from './stats-verifier.service';
+import { UserScanRepository } from './user-scan.repository';
 
 @Module({
   imports: [GoalProgressModule],
@@ -14,12 +15,14 @@ import { StatsVerifier } from './stats-verifier.service';
     HabitFreshnessService,
     HabitsService,
     StatsVerifier,
+    UserScanRepository,
   ],
   exports: [
     HabitsRepository,
     HabitStatsService,
     HabitFreshnessService,
     HabitsService,
+    UserScanRepository,
     GoalProgressModule,
   ],
 })

@@ -1,10 +1,46 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
-import { HabitEntity, HabitLogEntity, HabitPauseEntity, HabitScheduleEntity } from '@app/database';
+import {
+  HabitEntity,
+  HabitLogEntity,
+  HabitPauseEntity,
+  HabitScheduleEntity,
+  queryRows,
+} from '@app/database';
 import { addDays, type HabitLogEntry, type Schedule, type ScheduleVersion } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { Between, EntityManager, In } from 'typeorm';
+import { Between, EntityManager, In, MoreThan } from 'typeorm';
 import { RECENT_DAYS } from './habit-history.mapper';
+import { STATS_COLUMNS, StoredStats, toStatsRecord } from './habit-stats.mapper';
+
+export type NewHabit = Omit<HabitEntity, 'id' | 'version' | keyof StoredStats> & {
+  status: HabitEntity['status'];
+};
+
+export type HabitChanges = Pick<
+  HabitEntity,
+  | 'name'
+  | 'description'
+  | 'frequency'
+  | 'timesPerWeek'
+  | 'daysOfWeek'
+  | 'intervalDays'
+  | 'startDate'
+  | 'difficulty'
+  | 'priority'
+  | 'color'
+  | 'icon'
+  | 'status'
+>;
+
+/** The batched statistics UPDATE, its SET list and record columns built from the one mapping. */
+const WRITE_STATS_SQL = `UPDATE habits h SET
+   ${STATS_COLUMNS.map((c) => `${c.column} = x.${c.column}`).join(', ')},
+   version = h.version + 1, updated_at = $2
+ FROM jsonb_to_recordset($1::jsonb) AS x(
+   id uuid, ${STATS_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')})
+ WHERE h.id = x.id
+ RETURNING h.id, h.version, h.updated_at`;
 
 export const habitNotFound = (): AppError =>
   AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
@@ -100,6 +136,56 @@ export class HabitsRepository {
       [userId, habitIds, now],
     );
     return rows[0]?.owned ?? 0;
+  }
+
+  async insert(manager: EntityManager, habit: NewHabit): Promise<HabitEntity> {
+    const repo = manager.getRepository(HabitEntity);
+    return repo.save(repo.create(habit));
+  }
+
+  async update(manager: EntityManager, habitId: string, changes: HabitChanges): Promise<void> {
+    await manager.getRepository(HabitEntity).update({ id: habitId }, changes);
+  }
+
+  /** Deletes the habit (its logs, schedules, pauses and goal links by ON DELETE CASCADE). */
+  async delete(manager: EntityManager, habitId: string): Promise<void> {
+    await manager.getRepository(HabitEntity).delete({ id: habitId });
+  }
+
+  /** Writes recomputed statistics and bumps `version` (one statement for any number of habits). */
+  async writeStats(
+    manager: EntityManager,
+    rows: { id: string; stats: StoredStats }[],
+    now: Date,
+  ): Promise<Map<string, { version: number; updatedAt: Date }>> {
+    const updated = await queryRows<{ id: string; version: number; updated_at: Date }>(
+      manager,
+      WRITE_STATS_SQL,
+      [JSON.stringify(rows.map((r) => toStatsRecord(r.id, r.stats))), now],
+    );
+    return new Map(updated.map((u) => [u.id, { version: u.version, updatedAt: u.updated_at }]));
+  }
+
+  /** Whether any of the user's habits has statistics computed for another day than `today`. */
+  async anyStale(manager: EntityManager, userId: string, today: LocalDate): Promise<boolean> {
+    const rows = await queryRows<{ stale: boolean }>(
+      manager,
+      'SELECT EXISTS (SELECT 1 FROM habits WHERE user_id = $1 AND stats_as_of IS DISTINCT FROM $2) AS stale',
+      [userId, today],
+    );
+    return rows[0]?.stale === true;
+  }
+
+  /** The user's habits among these ids. */
+  findOwnedIn(manager: EntityManager, userId: string, habitIds: string[]): Promise<HabitEntity[]> {
+    return manager.getRepository(HabitEntity).find({ where: { id: In(habitIds), userId } });
+  }
+
+  /** Every habit in id order, a page after `afterId` (the verifier's scan). */
+  page(manager: EntityManager, afterId: string, limit: number): Promise<HabitEntity[]> {
+    return manager
+      .getRepository(HabitEntity)
+      .find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
   }
 
   count(manager: EntityManager, userId: string): Promise<number> {

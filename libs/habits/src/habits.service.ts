@@ -13,8 +13,8 @@ import {
   validatePausePeriods,
   validateSchedule,
 } from '@app/domain';
-import { UnitOfWork, WriteContext } from '@app/events';
-import { GoalProgressService } from '@app/goals/progress';
+import { UnitOfWork, WriteContext } from '@app/unit-of-work';
+import { GoalProgressService } from '@app/goal-progress';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
@@ -131,25 +131,22 @@ export class HabitsService {
         status === 'active'
           ? requestedPauses
           : applyStatusChange(requestedPauses, 'active', status, ctx.today);
-      const repo = manager.getRepository(HabitEntity);
-      const habit = await repo.save(
-        repo.create({
-          userId: user.id,
-          name: dto.name.trim() || dto.name,
-          description: dto.description ?? null,
-          ...schedule,
-          startDate,
-          createdOn: ctx.today,
-          difficulty: dto.difficulty ?? 'medium',
-          priority: dto.priority ?? 'medium',
-          status,
-          color: dto.color ?? 'green',
-          icon: dto.icon ?? null,
-          position: await this.habits.nextPosition(manager, user.id),
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        }),
-      );
+      const habit = await this.habits.insert(manager, {
+        userId: user.id,
+        name: dto.name.trim() || dto.name,
+        description: dto.description ?? null,
+        ...schedule,
+        startDate,
+        createdOn: ctx.today,
+        difficulty: dto.difficulty ?? 'medium',
+        priority: dto.priority ?? 'medium',
+        status,
+        color: dto.color ?? 'green',
+        icon: dto.icon ?? null,
+        position: await this.habits.nextPosition(manager, user.id),
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
       // The first schedule version is anchored at the start date and also covers days before it.
       await this.habits.saveScheduleVersion(manager, habit.id, startDate, schedule);
       if (pauses.length > 0) await this.habits.replacePauses(manager, habit.id, pauses);
@@ -232,7 +229,7 @@ export class HabitsService {
     return this.uow.run(user, async (manager, ctx) => {
       const habit = await this.habits.lockOwned(manager, user.id, habitId);
       const goalIds = await this.goals.goalIdsLinkedTo(manager, [habit.id]);
-      await manager.getRepository(HabitEntity).delete({ id: habit.id });
+      await this.habits.delete(manager, habit.id);
       await this.goals.refresh(manager, ctx, goalIds);
     });
   }
@@ -320,23 +317,20 @@ export class HabitsService {
       icon: dto.icon === undefined ? habit.icon : dto.icon,
       status: status === currentStatus ? habit.status : status,
     });
-    await manager.getRepository(HabitEntity).update(
-      { id: habit.id },
-      {
-        name: habit.name,
-        description: habit.description,
-        frequency: habit.frequency,
-        timesPerWeek: habit.timesPerWeek,
-        daysOfWeek: habit.daysOfWeek,
-        intervalDays: habit.intervalDays,
-        startDate: habit.startDate,
-        difficulty: habit.difficulty,
-        priority: habit.priority,
-        color: habit.color,
-        icon: habit.icon,
-        status: habit.status,
-      },
-    );
+    await this.habits.update(manager, habit.id, {
+      name: habit.name,
+      description: habit.description,
+      frequency: habit.frequency,
+      timesPerWeek: habit.timesPerWeek,
+      daysOfWeek: habit.daysOfWeek,
+      intervalDays: habit.intervalDays,
+      startDate: habit.startDate,
+      difficulty: habit.difficulty,
+      priority: habit.priority,
+      color: habit.color,
+      icon: habit.icon,
+      status: habit.status,
+    });
     if (pauses !== undefined) await this.habits.replacePauses(manager, habit.id, pauses);
     return this.recompute(manager, ctx, habit);
   }

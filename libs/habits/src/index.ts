@@ -6,3 +6,5 @@ export * from './habits.module';
 export * from './habits.repository';
 export * from './habits.service';
 export * from './stats-verifier.service';
+export * from './user-scan.repository';
+export * from './habit-stats.mapper';

@@ -1,11 +1,12 @@
-import { GoalEntity, HabitEntity, UserEntity } from '@app/database';
-import { computeGoalProgress, computeHabitStats, evaluateSuggestions } from '@app/domain';
+import { GoalProgressService } from '@app/goal-progress';
+import { UnitOfWork } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { stillPresent, toHabitHistory } from './habit-history.mapper';
 import { HabitFreshnessService } from './habit-freshness.service';
+import { deriveStats, statsDifferences } from './habit-stats.mapper';
 import { HabitsRepository } from './habits.repository';
+import { scanStart, UserScanRepository } from './user-scan.repository';
 
 export interface StatsDifference {
   kind: 'habit' | 'goal';
@@ -17,32 +18,32 @@ export interface StatsDifference {
 
 const BATCH = 200;
 
-const same = (a: unknown, b: unknown): boolean =>
-  typeof a === 'number' && typeof b === 'number'
-    ? Math.abs(a - b) < 1e-9
-    : JSON.stringify(a) === JSON.stringify(b);
-
 /**
  * The stored-statistics invariant (SPEC.md §3): recomputing every habit and goal from the
- * logs as of its `statsAsOf` gives the stored values. `npm run stats:verify` reports the
- * differences; `npm run stats:rebuild` recomputes every user as of their today.
+ * logs as of its `statsAsOf` gives the stored values — with the same mapper and the same goal
+ * rule as the write path. `npm run stats:verify` reports the differences; `npm run
+ * stats:rebuild` recomputes every user as of their today.
  */
 @Injectable()
 export class StatsVerifier {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly habits: HabitsRepository,
+    private readonly goals: GoalProgressService,
+    private readonly users: UserScanRepository,
     private readonly freshness: HabitFreshnessService,
   ) {}
 
-  async verify(): Promise<StatsDifference[]> {
+  verify(): Promise<StatsDifference[]> {
+    return this.uow.read((manager) => this.differences(manager));
+  }
+
+  private async differences(manager: EntityManager): Promise<StatsDifference[]> {
     const differences: StatsDifference[] = [];
-    const manager = this.dataSource.manager;
-    for (let offset = 0; ; offset += BATCH) {
-      const habits = await manager
-        .getRepository(HabitEntity)
-        .find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
+    for (let after = scanStart; ;) {
+      const habits = await this.habits.page(manager, after, BATCH);
       if (habits.length === 0) break;
+      after = habits[habits.length - 1].id;
       const records = await this.habits.recordsOf(
         manager,
         habits.map((h) => h.id),
@@ -60,80 +61,23 @@ export class StatsVerifier {
           continue;
         }
         const history = toHabitHistory(habit, records.get(habit.id)!);
-        const stats = computeHabitStats(history, habit.statsAsOf);
-        const reduce = evaluateSuggestions(history, habit.statsAsOf, stats).find(
-          (s) => s.type === 'reduce_frequency',
-        );
-        const expected: Partial<Record<keyof HabitEntity, unknown>> = {
-          status: stats.status,
-          currentStreak: stats.currentStreak,
-          longestStreak: stats.longestStreak,
-          totalCompletions: stats.totalCompletions,
-          totalSkips: stats.totalSkips,
-          consistencyScore: stats.consistencyScore,
-          failureRate: stats.failureRate,
-          strength: stats.strength,
-          consecutiveMisses: stats.consecutiveMisses,
-          lastCompletedDate: stats.lastCompletedDate,
-          suggestedFrequency: reduce?.suggestedFrequency ?? null,
-          nextDueDate: stats.nextDueDate,
-          dueToday: stats.dueToday,
-          weekDone: stats.week?.done ?? null,
-          weekQuota: stats.week?.quota ?? null,
-        };
-        for (const [field, value] of Object.entries(expected)) {
-          const stored = habit[field as keyof HabitEntity];
-          if (!same(stored, value))
-            differences.push({ kind: 'habit', id: habit.id, field, stored, expected: value });
-        }
+        const { derived } = deriveStats(history, habit.statsAsOf);
+        for (const difference of statsDifferences(habit, derived))
+          differences.push({ kind: 'habit', id: habit.id, ...difference });
       }
     }
-    for (let offset = 0; ; offset += BATCH) {
-      const goals = await manager
-        .getRepository(GoalEntity)
-        .find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
-      if (goals.length === 0) break;
-      const rows: { goal_id: string; weight: number; dates: string[] }[] = await manager.query(
-        `SELECT gh.goal_id, gh.contribution_weight AS weight,
-                coalesce(array_agg(l.log_date::text) FILTER (WHERE l.id IS NOT NULL), '{}') AS dates
-         FROM goal_habits gh
-         LEFT JOIN habit_logs l ON l.habit_id = gh.habit_id AND l.status = 'done'
-         WHERE gh.goal_id = ANY($1::uuid[])
-         GROUP BY gh.goal_id, gh.habit_id, gh.contribution_weight`,
-        [goals.map((g) => g.id)],
-      );
-      for (const goal of goals) {
-        const links = rows
-          .filter((r) => r.goal_id === goal.id)
-          .map((r) => ({ contributionWeight: r.weight, doneDates: r.dates }));
-        const today = goal.statsAsOf ?? goal.startDate;
-        const progress = computeGoalProgress({ ...goal, links }, today);
-        for (const [field, value] of [
-          ['currentValue', progress.currentValue],
-          ['isCompleted', progress.isCompleted],
-        ] as const) {
-          if (!same(goal[field], value))
-            differences.push({
-              kind: 'goal',
-              id: goal.id,
-              field,
-              stored: goal[field],
-              expected: value,
-            });
-        }
-      }
-    }
+    for (const difference of await this.goals.differences(manager))
+      differences.push({ kind: 'goal', ...difference });
     return differences;
   }
 
   /** Recomputes every user's habits and goals as of their today; returns the number of users. */
   async rebuild(): Promise<number> {
     let count = 0;
-    for (let offset = 0; ; offset += BATCH) {
-      const users = await this.dataSource.manager
-        .getRepository(UserEntity)
-        .find({ order: { id: 'ASC' }, skip: offset, take: BATCH });
+    for (let after = scanStart; ;) {
+      const users = await this.users.nextBatch({ activeOnly: false }, after, BATCH);
       if (users.length === 0) break;
+      after = users[users.length - 1].id;
       for (const user of users) await this.freshness.recomputeUser(user);
       count += users.length;
     }

@@ -1,8 +1,7 @@
 import { Clock } from '@app/common';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
-import { DataSource } from 'typeorm';
+import { HeartbeatRepository } from './heartbeat.repository';
 
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 
@@ -17,7 +16,7 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heartbeats: HeartbeatRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -30,18 +29,14 @@ export class HeartbeatService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async beat(): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO worker_heartbeats (worker_id, beat_at) VALUES ($1, $2)
-       ON CONFLICT (worker_id) DO UPDATE SET beat_at = excluded.beat_at`,
-      [this.workerId, this.clock.now()],
-    );
+    await this.heartbeats.beat(this.workerId, this.clock.now());
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.dataSource
-      .query('DELETE FROM worker_heartbeats WHERE worker_id = $1', [this.workerId])
+    await this.heartbeats
+      .remove(this.workerId)
       .catch((error: Error) => this.logger.warn(`could not remove heartbeat: ${error.message}`));
   }
 }

@@ -1,5 +1,6 @@
 export * from './bullmq-jobs';
 export * from './day-rollover.job';
+export * from './heartbeat.repository';
 export * from './heartbeat.service';
 export * from './in-process-job-scheduler';
 export * from './job-handler';

@@ -6,11 +6,13 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { BullJobProcessor, BullJobSchedules, JOBS_QUEUE } from './bullmq-jobs';
 import { DayRolloverJob } from './day-rollover.job';
+import { HeartbeatRepository } from './heartbeat.repository';
 import { HeartbeatService } from './heartbeat.service';
 import { InProcessJobScheduler } from './in-process-job-scheduler';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { JobRegistry } from './job-registry';
 import { NudgesJob } from './nudges.job';
+import { NudgesRepository } from './nudges.repository';
 import { RiskDetectionJob } from './risk-detection.job';
 
 const handlers: Type<JobHandler>[] = [DayRolloverJob, RiskDetectionJob, NudgesJob];
@@ -43,6 +45,8 @@ export class JobsModule {
       ...handlers,
       { provide: JOB_HANDLERS, inject: handlers, useFactory: (...all: JobHandler[]) => all },
       JobRegistry,
+      NudgesRepository,
+      HeartbeatRepository,
       SignedTokens,
     ];
     const imports = [HabitsModule, MailModule];

@@ -1,23 +1,22 @@
 import { Clock, SignedTokens } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
-import { HabitEntity, queryRows, UserEntity } from '@app/database';
+import { UserEntity } from '@app/database';
 import { addDays, isNudgeDue, userDayOf, wallClockOf } from '@app/domain';
-import { UnitOfWork } from '@app/events';
-import { HabitsRepository, toHabitHistory } from '@app/habits';
+import {
+  HabitCondition,
+  HabitsRepository,
+  scanStart,
+  toHabitHistory,
+  UserGroup,
+  UserScanRepository,
+} from '@app/habits';
 import { MailerService } from '@app/mail';
+import { UnitOfWork } from '@app/unit-of-work';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { JobHandler, JobReport } from './job-handler';
+import { NudgesRepository } from './nudges.repository';
 
-export const NUDGE_BATCH = 200;
-const ZERO_ID = '00000000-0000-0000-0000-000000000000';
-
-interface Group {
-  timezone: string;
-  day_start_hour: number;
-  nudge_hour: number;
-}
+export const NUDGE_BATCH = 100;
 
 /** Hours since the user's day started: 0 at day start, 23 just before the next. */
 const hourOfDay = (wallHour: number, dayStartHour: number) => (wallHour - dayStartHour + 24) % 24;
@@ -34,7 +33,8 @@ export class NudgesJob implements JobHandler<'nudges'> {
   private readonly logger = new Logger('Nudges');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scan: UserScanRepository,
+    private readonly nudges: NudgesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly uow: UnitOfWork,
@@ -45,62 +45,40 @@ export class NudgesJob implements JobHandler<'nudges'> {
 
   async run(): Promise<JobReport> {
     const now = this.clock.now();
-    const groups: Group[] = await this.dataSource.query(
-      'SELECT DISTINCT timezone, day_start_hour, nudge_hour FROM users WHERE is_active',
-    );
+    const groups = await this.scan.groups();
     let nudged = 0;
     let emails = 0;
     for (const group of groups) {
       const wallHour = wallClockOf(now, group.timezone).hour;
-      if (
-        hourOfDay(wallHour, group.day_start_hour) <
-        hourOfDay(group.nudge_hour, group.day_start_hour)
-      )
+      if (hourOfDay(wallHour, group.dayStartHour) < hourOfDay(group.nudgeHour, group.dayStartHour))
         continue;
-      const today = userDayOf(now, group.timezone, group.day_start_hour);
+      const today = userDayOf(now, group.timezone, group.dayStartHour);
       nudged += await this.nudgeGroup(group, today);
       if (this.mailer.enabled) emails += await this.sendDigests(group, today);
     }
     return { nudged, emails };
   }
 
-  private async nudgeGroup(group: Group, today: string): Promise<number> {
+  private async nudgeGroup(group: UserGroup, today: string): Promise<number> {
+    const candidates: HabitCondition = {
+      kind: 'nudgeCandidate',
+      day: today,
+      createdOnOrBefore: addDays(today, -2),
+    };
+    const scan = { activeOnly: true, group, habits: candidates };
     let nudged = 0;
-    for (let after = ZERO_ID; ;) {
-      const candidates: { id: string; user_id: string }[] = await this.dataSource.query(
-        `SELECT h.id, h.user_id FROM habits h JOIN users u ON u.id = h.user_id
-         WHERE u.is_active AND u.timezone = $1 AND u.day_start_hour = $2 AND u.nudge_hour = $3
-           AND h.status IN ('active', 'at_risk') AND h.created_on <= $4 AND h.id > $5
-           AND NOT EXISTS (SELECT 1 FROM habit_logs l WHERE l.habit_id = h.id AND l.log_date = $6)
-           AND NOT EXISTS (SELECT 1 FROM nudges n WHERE n.habit_id = h.id AND n.local_date = $6)
-         ORDER BY h.id LIMIT $7`,
-        [
-          group.timezone,
-          group.day_start_hour,
-          group.nudge_hour,
-          addDays(today, -2),
-          after,
-          today,
-          NUDGE_BATCH,
-        ],
-      );
-      if (candidates.length === 0) return nudged;
-      after = candidates[candidates.length - 1].id;
-      const byUser = new Map<string, string[]>();
-      for (const c of candidates) byUser.set(c.user_id, [...(byUser.get(c.user_id) ?? []), c.id]);
-      const users = await this.dataSource
-        .getRepository(UserEntity)
-        .find({ where: { id: In([...byUser.keys()]) } });
-      for (const user of users) nudged += await this.nudgeUser(user, today, byUser.get(user.id)!);
+    for (let after = scanStart; ;) {
+      const users = await this.scan.nextBatch(scan, after, NUDGE_BATCH);
+      if (users.length === 0) return nudged;
+      after = users[users.length - 1].id;
+      for (const user of users) nudged += await this.nudgeUser(user, today, candidates);
     }
   }
 
-  private nudgeUser(user: UserEntity, today: string, habitIds: string[]): Promise<number> {
+  private nudgeUser(user: UserEntity, today: string, candidates: HabitCondition): Promise<number> {
     return this.uow.run(user, async (manager, ctx) => {
       if (ctx.today !== today) return 0; // the user's day moved on since the scan
-      const habits = await manager
-        .getRepository(HabitEntity)
-        .find({ where: { id: In(habitIds), userId: user.id } });
+      const habits = await this.scan.matchingHabits(manager, user.id, candidates);
       const records = await this.habits.recordsOf(
         manager,
         habits.map((h) => h.id),
@@ -108,17 +86,16 @@ export class NudgesJob implements JobHandler<'nudges'> {
       );
       const due = habits.filter((h) => isNudgeDue(toHabitHistory(h, records.get(h.id)!), today));
       if (due.length === 0) return 0;
-      const inserted = await queryRows<{ habit_id: string }>(
+      const inserted = await this.nudges.insertNudges(
         manager,
-        `INSERT INTO nudges (habit_id, local_date) SELECT unnest($1::uuid[]), $2
-         ON CONFLICT DO NOTHING RETURNING habit_id`,
-        [due.map((h) => h.id), today],
+        due.map((h) => h.id),
+        today,
       );
       const names = new Map(due.map((h) => [h.id, h.name]));
-      for (const { habit_id } of inserted) {
+      for (const habitId of inserted) {
         ctx.events.record(user.id, 'nudge', {
-          habitId: habit_id,
-          name: names.get(habit_id)!,
+          habitId,
+          name: names.get(habitId)!,
           localDate: today,
         });
       }
@@ -126,34 +103,17 @@ export class NudgesJob implements JobHandler<'nudges'> {
     });
   }
 
-  private async sendDigests(group: Group, today: string): Promise<number> {
-    const recipients: { id: string; email: string; names: string[] }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.email, array_agg(h.name ORDER BY h.name) AS names
-       FROM users u JOIN habits h ON h.user_id = u.id JOIN nudges n ON n.habit_id = h.id AND n.local_date = $4
-       WHERE u.is_active AND u.email_nudges AND u.email_verified_at IS NOT NULL
-         AND u.timezone = $1 AND u.day_start_hour = $2 AND u.nudge_hour = $3
-         AND NOT EXISTS (SELECT 1 FROM email_digests d WHERE d.user_id = u.id AND d.local_date = $4)
-       GROUP BY u.id, u.email`,
-        [group.timezone, group.day_start_hour, group.nudge_hour, today],
-      );
+  private async sendDigests(group: UserGroup, today: string): Promise<number> {
     let sent = 0;
-    for (const r of recipients) {
+    for (const r of await this.nudges.digestRecipients(group, today)) {
       // Claim the day's digest first: a second worker (or run) finds it taken.
-      const claimed: { user_id: string }[] = await this.dataSource.query(
-        `INSERT INTO email_digests (user_id, local_date) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING user_id`,
-        [r.id, today],
-      );
-      if (claimed.length === 0) continue;
+      if (!(await this.nudges.claimDigest(r.id, today))) continue;
       try {
         await this.mailer.send(this.digest(r.id, r.email, r.names));
         sent++;
       } catch (error) {
         // Release the claim so the next hourly run tries again.
-        await this.dataSource.query(
-          'DELETE FROM email_digests WHERE user_id = $1 AND local_date = $2',
-          [r.id, today],
-        );
+        await this.nudges.releaseDigest(r.id, today);
         this.logger.warn(`digest to user ${r.id} failed: ${(error as Error).message}`);
       }
     }

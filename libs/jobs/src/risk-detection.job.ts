@@ -1,8 +1,5 @@
-import { UserEntity } from '@app/database';
-import { HabitFreshnessService } from '@app/habits';
+import { HabitFreshnessService, scanStart, UserScanRepository } from '@app/habits';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { JobHandler, JobReport } from './job-handler';
 
 export const RISK_BATCH = 100;
@@ -17,30 +14,21 @@ export class RiskDetectionJob implements JobHandler<'risk_detection'> {
   readonly name = 'risk_detection' as const;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scan: UserScanRepository,
     private readonly freshness: HabitFreshnessService,
   ) {}
 
   async run(): Promise<JobReport> {
-    let after = '00000000-0000-0000-0000-000000000000';
     let users = 0;
     let habits = 0;
-    for (;;) {
-      const ids: { user_id: string }[] = await this.dataSource.query(
-        `SELECT DISTINCT h.user_id FROM habits h JOIN users u ON u.id = h.user_id
-         WHERE u.is_active AND h.status IN ('active', 'at_risk') AND h.user_id > $1
-         ORDER BY h.user_id LIMIT $2`,
-        [after, RISK_BATCH],
-      );
-      if (ids.length === 0) break;
-      after = ids[ids.length - 1].user_id;
-      const batch = await this.dataSource
-        .getRepository(UserEntity)
-        .find({ where: { id: In(ids.map((r) => r.user_id)) } });
+    const scan = { activeOnly: true, habits: { kind: 'live' as const } };
+    for (let after = scanStart; ;) {
+      const batch = await this.scan.nextBatch(scan, after, RISK_BATCH);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].id;
       for (const user of batch) {
-        const changed = await this.freshness.reevaluateUser(user);
+        habits += await this.freshness.reevaluateUser(user);
         users++;
-        habits += changed;
       }
     }
     return { users, habitsChanged: habits };

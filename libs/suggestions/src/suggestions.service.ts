@@ -11,7 +11,7 @@ import {
   isoWeekStart,
   SuggestionType,
 } from '@app/domain';
-import { UnitOfWork } from '@app/events';
+import { UnitOfWork } from '@app/unit-of-work';
 import {
   HabitDto,
   HabitFreshnessService,

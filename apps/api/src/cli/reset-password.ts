@@ -7,7 +7,7 @@ import { AuthModule, EmailLinksService, UsersRepository } from '@app/auth';
 import { ClockModule, logLevels } from '@app/common';
 import { ConfigModule, loadConfig, withJwtSecret } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { EventsModule } from '@app/events';
+import { UnitOfWorkModule } from '@app/unit-of-work';
 import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -23,7 +23,7 @@ async function main(email: string | undefined): Promise<number> {
       ConfigModule.forRoot(config),
       ClockModule.forRoot(),
       DatabaseModule.forRoot(),
-      EventsModule,
+      UnitOfWorkModule,
       MailModule,
       AuthModule,
     ],

@@ -7,7 +7,7 @@
 import { ClockModule, logLevels } from '@app/common';
 import { ConfigModule, loadConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { EventsModule } from '@app/events';
+import { UnitOfWorkModule } from '@app/unit-of-work';
 import { HabitsModule, StatsVerifier } from '@app/habits';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -23,7 +23,7 @@ async function main(command: string | undefined): Promise<number> {
       ConfigModule.forRoot(config),
       ClockModule.forRoot(),
       DatabaseModule.forRoot(),
-      EventsModule,
+      UnitOfWorkModule,
       HabitsModule,
     ],
   })

@@ -1,4 +1,4 @@
-import { AuthUser, CurrentUser, ParseIdPipe } from '@app/common';
+import { AuthUser, CurrentUser, ParseIdPipe, Upserted, UpsertStatus } from '@app/common';
 import {
   HabitAfterLogDeleteDto,
   HabitLogDto,
@@ -7,7 +7,7 @@ import {
   LoggedHabitDto,
   LogHabitDto,
 } from '@app/habit-logs';
-import { Body, Controller, Delete, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,7 +17,6 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 
 @ApiTags('habit-logs')
 @ApiBearerAuth('bearer')
@@ -27,18 +26,16 @@ export class HabitLogsController {
 
   /** Logs a habit for a day (default: the user's today): 201 when created, 200 when it replaced that day's log. */
   @Post()
+  @UpsertStatus()
   @ApiCreatedResponse({ type: LoggedHabitDto, description: 'Created.' })
   @ApiOkResponse({ type: LoggedHabitDto, description: 'Replaced the log of that day.' })
   @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ description: 'LOG_DATE_IN_FUTURE, LOG_DATE_BEFORE_START' })
-  async logHabit(
+  logHabit(
     @CurrentUser() user: AuthUser,
     @Body() dto: LogHabitDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<LoggedHabitDto> {
-    const { created, body } = await this.logs.log(user, dto);
-    res.status(created ? 201 : 200);
-    return body;
+  ): Promise<Upserted<LoggedHabitDto>> {
+    return this.logs.log(user, dto);
   }
 
   /** A habit's logs from `from` to `to` (default the last 90 days, at most 371). */

@@ -1,6 +1,7 @@
+import { HeartbeatRepository } from '@app/jobs';
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+@Module({ controllers: [HealthController], providers: [HealthService, HeartbeatRepository] })
 export class HealthModule {}

@@ -1,9 +1,8 @@
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Clock, REDIS_CLIENT } from '@app/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { HeartbeatRepository } from '@app/jobs';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { ReadinessDto } from './health.dto';
 
 const PROBE_TIMEOUT_MS = 2000;
@@ -23,7 +22,7 @@ export class HealthService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly heartbeats: HeartbeatRepository,
     @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
     private readonly clock: Clock,
   ) {}
@@ -32,11 +31,8 @@ export class HealthService {
     let database: ReadinessDto['database'] = 'unavailable';
     let workerHeartbeatAgeSeconds: number | null = null;
     try {
-      const rows: { beat: Date | null }[] = await withTimeout(
-        this.dataSource.query('SELECT max(beat_at) AS beat FROM worker_heartbeats'),
-      );
+      const beat = await withTimeout(this.heartbeats.newest());
       database = 'ok';
-      const beat = rows[0]?.beat;
       workerHeartbeatAgeSeconds = beat
         ? Math.max(0, Math.round((this.clock.now().getTime() - beat.getTime()) / 1000))
         : null;

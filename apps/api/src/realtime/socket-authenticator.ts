@@ -1,7 +1,6 @@
 import { AccessTokenClaims, AccessTokens, UsersRepository } from '@app/auth';
-import { AppError } from '@app/common';
+import { AppError, AuthUser } from '@app/common';
 import type { SocketAuthErrorCode } from '@app/contracts';
-import type { UserEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 
@@ -17,7 +16,7 @@ export class SocketAuthError extends Error {
 }
 
 export interface SocketIdentity {
-  user: UserEntity;
+  user: AuthUser;
   /** When the access token expires: the socket is disconnected then. */
   expiresAt: Date;
 }

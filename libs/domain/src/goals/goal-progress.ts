@@ -1,4 +1,5 @@
 import { LocalDate } from '../calendar/local-date';
+import { computeCountedGoalProgress } from '../measure/goal-contribution';
 
 export interface GoalLink {
   /** > 0; default 1. */
@@ -29,22 +30,23 @@ export interface GoalProgress {
  * deadline before today and not completed.
  */
 export function computeGoalProgress(goal: GoalInput, today: LocalDate): GoalProgress {
-  let currentValue = goal.baseValue;
-  for (const link of goal.links) {
-    const counted = link.doneDates.filter((date) => date >= goal.startDate && date <= today).length;
-    currentValue += link.contributionWeight * counted;
-  }
-  // Weights are decimals: 0.7 + 2 × 0.1 must reach a target of 0.9.
-  currentValue = Math.round(currentValue * 1e6) / 1e6;
-  const isCompleted = currentValue >= goal.targetValue;
-  return {
-    currentValue,
-    isCompleted,
-    overdue: !isCompleted && goal.deadline !== null && goal.deadline < today,
-  };
+  // One arithmetic for every kind of link: count the done logs in range, then weigh them.
+  return computeCountedGoalProgress(
+    {
+      ...goal,
+      links: goal.links.map((link) => ({
+        contributionWeight: link.contributionWeight,
+        amount: link.doneDates.filter((date) => date >= goal.startDate && date <= today).length,
+      })),
+    },
+    today,
+  );
 }
 
 /** `goal_completed` fires on each change from incomplete to complete. */
-export function goalJustCompleted(before: GoalProgress | null, after: GoalProgress): boolean {
+export function goalJustCompleted(
+  before: Pick<GoalProgress, 'isCompleted'> | null,
+  after: Pick<GoalProgress, 'isCompleted'>,
+): boolean {
   return after.isCompleted && !(before?.isCompleted ?? false);
 }

@@ -11,7 +11,7 @@ import {
 } from '../incremental/habit-checkpoint';
 import { applyStatusChange, mergePauses, UserStatus } from '../schedule/pauses';
 import { Schedule } from '../schedule/schedule';
-import { recordScheduleEdit } from '../schedule/schedule-history';
+import { recordScheduleEdit } from '../testing/schedule-edits';
 import {
   BASE_DAY,
   historyArb,

@@ -1,11 +1,11 @@
-import { AppError, Clock } from '@app/common';
+import { AppError, AuthUser, Clock } from '@app/common';
 import type { LocalDate } from '@app/contracts';
-import { lockUserRow, UserEntity } from '@app/database';
 import { userDayOf } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { EventBuffer } from './event-buffer';
+import { UnitOfWorkRepository } from './unit-of-work.repository';
 
 /** How long a write waits for another write of the same user before answering 503. */
 export const USER_LOCK_TIMEOUT_MS = 5_000;
@@ -19,9 +19,12 @@ function isRetryable(error: unknown): boolean {
   return RETRYABLE.has((error.driverError as { code?: string } | undefined)?.code ?? '');
 }
 
+/** Who writes: what the unit of work needs of a user (the signed-in user, or a job's). */
+export type Writer = Pick<AuthUser, 'id' | 'timezone' | 'dayStartHour'>;
+
 /** What every step of one write sees: the user, their day, the instant, and the events so far. */
 export interface WriteContext {
-  user: UserEntity;
+  user: Writer;
   today: LocalDate;
   now: Date;
   events: EventBuffer;
@@ -44,18 +47,19 @@ export class UnitOfWork {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repository: UnitOfWorkRepository,
   ) {}
 
   /** The user's day of the clock's now (SPEC.md §3 "Days"). */
   todayOf(
-    user: Pick<UserEntity, 'timezone' | 'dayStartHour'>,
+    user: Pick<Writer, 'timezone' | 'dayStartHour'>,
     now: Date = this.clock.now(),
   ): LocalDate {
     return userDayOf(now, user.timezone, user.dayStartHour);
   }
 
   async run<T>(
-    user: UserEntity,
+    user: Writer,
     work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -72,7 +76,7 @@ export class UnitOfWork {
   }
 
   private async runOnce<T>(
-    user: UserEntity,
+    user: Writer,
     work: (manager: EntityManager, ctx: WriteContext) => Promise<T>,
   ): Promise<T> {
     const now = this.clock.now();
@@ -84,11 +88,12 @@ export class UnitOfWork {
     };
     let userIds: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      if (!(await lockUserRow(manager, user.id, USER_LOCK_TIMEOUT_MS)))
+      if (!(await this.repository.lockUserRow(manager, user.id, USER_LOCK_TIMEOUT_MS)))
         throw AppError.unauthorized('TOKEN_INVALID', 'The account no longer exists.');
       const value = await work(manager, ctx);
       userIds = ctx.events.size > 0 ? [user.id] : [];
-      await ctx.events.flush(manager);
+      for (const [userId, events] of ctx.events.drain())
+        await this.repository.appendToOutbox(manager, userId, events);
       return value;
     });
     // Awaited, so a read after this write's response never sees a cache from before it.

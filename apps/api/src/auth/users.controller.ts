@@ -1,4 +1,5 @@
 import { AuthUser, CurrentUser } from '@app/common';
+import { DeleteMeDto, MeDto, UpdateMeDto, UsersService } from '@app/auth';
 import { Body, Controller, Delete, HttpCode, HttpStatus, Patch } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -8,8 +9,6 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { DeleteMeDto, MeDto, UpdateMeDto } from './user.dto';
-import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth('bearer')

@@ -1,5 +1,5 @@
-import { recordScheduleEdit } from './schedule-history';
-import { Schedule, ScheduleVersion } from './schedule';
+import { recordScheduleEdit } from './schedule-edits';
+import { Schedule, ScheduleVersion } from '../schedule/schedule';
 
 const dailySchedule: Schedule = {
   frequency: 'daily',

@@ -1,3 +1,3 @@
 export * from './event-buffer';
-export * from './events.module';
 export * from './unit-of-work';
+export * from './unit-of-work.module';

@@ -1,4 +1,19 @@
 import { AuthUser, CurrentUser, Public, RateLimit } from '@app/common';
+import {
+  AuthService,
+  clearRefreshCookie,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  deliverSession,
+  LoginDto,
+  MeDto,
+  type PresentedRefreshToken,
+  RefreshTokenDto,
+  RefreshTokenFromRequest,
+  RegisterDto,
+  TokenResponseDto,
+  UserDto,
+} from '@app/auth';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -14,17 +29,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LoginDto, RefreshTokenDto, RegisterDto, TokenResponseDto } from './auth.dto';
-import { AuthService } from './auth.service';
-import {
-  clearRefreshCookie,
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
-  deliverSession,
-  type PresentedRefreshToken,
-  RefreshTokenFromRequest,
-} from './refresh-token-cookie';
-import { MeDto, UserDto } from './user.dto';
 
 const csrfHeader = ApiHeader({
   name: CSRF_HEADER,

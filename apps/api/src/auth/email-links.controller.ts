@@ -1,4 +1,12 @@
 import { AuthUser, CurrentUser, Public, RateLimit } from '@app/common';
+import {
+  EmailLinksService,
+  EmailVerifiedDto,
+  PasswordResetDto,
+  PasswordResetRequestDto,
+  UnsubscribeQueryDto,
+  VerifyEmailDto,
+} from '@app/auth';
 import { Body, Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -9,14 +17,6 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import {
-  EmailVerifiedDto,
-  PasswordResetDto,
-  PasswordResetRequestDto,
-  UnsubscribeQueryDto,
-  VerifyEmailDto,
-} from './email-links.dto';
-import { EmailLinksService } from './email-links.service';
 
 @ApiTags('auth')
 @Controller()

@@ -1,8 +1,8 @@
 import { LocalDate } from '../calendar/local-date';
-import { Schedule, ScheduleVersion } from './schedule';
+import { Schedule, ScheduleVersion } from '../schedule/schedule';
 
 /**
- * Records a schedule edit made on the user's `today`: a new history entry effective today,
+ * The property tests' model of a schedule edit (the product's rule is in HabitsService): made on the user's `today`: a new history entry effective today,
  * replacing one made earlier the same day. Returns the first day whose judgement can change
  * (for `invalidateCheckpoint`): today, or startDate when the edit becomes the earliest entry —
  * the earliest entry also judges the days before it (a backdated startDate).

@@ -1,0 +1,156 @@
+import type { LocalDate } from '@app/contracts';
+import { GoalEntity, GoalHabitEntity } from '@app/database';
+import { computeCountedGoalProgress, CountedGoalProgress, goalJustCompleted } from '@app/domain';
+import type { WriteContext } from '@app/unit-of-work';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { GoalDto, toGoalDto } from './goal.dto';
+import { GoalContribution, GoalProgressRepository } from './goal-progress.repository';
+
+export interface RefreshedGoal {
+  goal: GoalEntity;
+  dto: GoalDto;
+  justCompleted: boolean;
+}
+
+/** A stored goal figure that differs from its recomputation (`stats:verify`). */
+export interface GoalProgressDifference {
+  id: string;
+  field: 'currentValue' | 'isCompleted';
+  stored: unknown;
+  expected: unknown;
+}
+
+const ZERO_ID = '00000000-0000-0000-0000-000000000000';
+const VERIFY_BATCH = 200;
+
+/**
+ * The one rule of goal progress (SPEC.md §3 "Goals"): the domain's `computeCountedGoalProgress`
+ * over the links' counted done logs, for the write path and the verifier alike.
+ */
+export function progressOf(
+  goal: GoalEntity,
+  contributions: GoalContribution[],
+  today: LocalDate,
+): CountedGoalProgress {
+  return computeCountedGoalProgress(
+    {
+      ...goal,
+      links: contributions.map((c) => ({
+        contributionWeight: c.contributionWeight,
+        amount: c.doneCount,
+      })),
+    },
+    today,
+  );
+}
+
+/**
+ * Keeps goals' `currentValue`/`isCompleted` equal to baseValue + Σ weight × done logs dated
+ * ≥ startDate, inside the caller's transaction: locks the goals in id order, counts their
+ * contributions, applies the rule, writes them in one UPDATE, and records `goal_completed` for
+ * each incomplete → complete change. Three statements for any number of goals.
+ */
+@Injectable()
+export class GoalProgressService {
+  constructor(private readonly goals: GoalProgressRepository) {}
+
+  goalIdsLinkedTo(manager: EntityManager, habitIds: string[]): Promise<string[]> {
+    return this.goals.goalIdsLinkedTo(manager, habitIds);
+  }
+
+  goalIdsOfUser(manager: EntityManager, userId: string): Promise<string[]> {
+    return this.goals.goalIdsOfUser(manager, userId);
+  }
+
+  linksOf(manager: EntityManager, goalIds: string[]): Promise<Map<string, GoalHabitEntity[]>> {
+    return this.goals.linksOf(manager, goalIds);
+  }
+
+  async refreshLinkedTo(
+    manager: EntityManager,
+    ctx: WriteContext,
+    habitIds: string[],
+  ): Promise<Map<string, RefreshedGoal>> {
+    return this.refresh(manager, ctx, await this.goals.goalIdsLinkedTo(manager, habitIds));
+  }
+
+  async refresh(
+    manager: EntityManager,
+    ctx: WriteContext,
+    goalIds: string[],
+  ): Promise<Map<string, RefreshedGoal>> {
+    const result = new Map<string, RefreshedGoal>();
+    if (goalIds.length === 0) return result;
+    const ids = [...new Set(goalIds)].sort();
+    const goals = await this.goals.lockGoals(manager, ids);
+    const contributions = await this.goals.contributions(manager, ids, ctx.today);
+    const computed = goals.map((goal) => {
+      const progress = progressOf(goal, contributions.get(goal.id) ?? [], ctx.today);
+      const justCompleted = goalJustCompleted(goal, progress);
+      return {
+        goal,
+        justCompleted,
+        row: {
+          id: goal.id,
+          currentValue: progress.currentValue,
+          isCompleted: progress.isCompleted,
+          completedAt: justCompleted ? ctx.now : goal.completedAt,
+        },
+      };
+    });
+    const versions = await this.goals.writeProgress(
+      manager,
+      computed.map((c) => c.row),
+      ctx.today,
+      ctx.now,
+    );
+    for (const { goal, justCompleted, row } of computed) {
+      Object.assign(goal, {
+        currentValue: row.currentValue,
+        isCompleted: row.isCompleted,
+        completedAt: row.completedAt,
+        statsAsOf: ctx.today,
+        version: versions.get(goal.id) ?? goal.version + 1,
+        updatedAt: ctx.now,
+      });
+      const dto = toGoalDto(goal, contributions.get(goal.id) ?? [], ctx.today);
+      if (justCompleted) ctx.events.record(goal.userId, 'goal_completed', { goal: dto });
+      result.set(goal.id, { goal, dto, justCompleted });
+    }
+    return result;
+  }
+
+  /** Every goal whose stored progress differs from the rule as of its own `statsAsOf`. */
+  async differences(manager: EntityManager): Promise<GoalProgressDifference[]> {
+    const differences: GoalProgressDifference[] = [];
+    for (let after = ZERO_ID; ;) {
+      const goals = await this.goals.page(manager, after, VERIFY_BATCH);
+      if (goals.length === 0) return differences;
+      after = goals[goals.length - 1].id;
+      const contributions = await this.goals.contributions(
+        manager,
+        goals.map((g) => g.id),
+        null,
+      );
+      for (const goal of goals) {
+        const today = goal.statsAsOf ?? goal.startDate;
+        const progress = progressOf(goal, contributions.get(goal.id) ?? [], today);
+        if (Math.abs(goal.currentValue - progress.currentValue) >= 1e-9)
+          differences.push({
+            id: goal.id,
+            field: 'currentValue',
+            stored: goal.currentValue,
+            expected: progress.currentValue,
+          });
+        if (goal.isCompleted !== progress.isCompleted)
+          differences.push({
+            id: goal.id,
+            field: 'isCompleted',
+            stored: goal.isCompleted,
+            expected: progress.isCompleted,
+          });
+      }
+    }
+  }
+}

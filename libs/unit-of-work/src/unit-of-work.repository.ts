@@ -1,0 +1,65 @@
+import type { ServerEventType } from '@app/contracts';
+import { queryRows } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface PendingEvent {
+  userId: string;
+  type: ServerEventType;
+  payload: unknown;
+}
+
+/** The statements every write makes around its work: the user's row lock, the outbox append. */
+@Injectable()
+export class UnitOfWorkRepository {
+  /**
+   * Locks the user's row for the rest of the transaction, waiting at most `lockTimeoutMs` for it
+   * (then PostgreSQL fails the statement with SQLSTATE 55P03). Every write of a user takes this
+   * lock first, so a user's writes run one after another and never deadlock on each other's
+   * habit, goal or user rows, whatever order they touch them in. One statement: `set_config` in
+   * the select list runs before the row lock is waited for, and lasts until the end of the
+   * transaction. False when the user no longer exists.
+   */
+  async lockUserRow(
+    manager: EntityManager,
+    userId: string,
+    lockTimeoutMs: number,
+  ): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT set_config('lock_timeout', $2, true), id FROM users WHERE id = $1 FOR UPDATE`,
+      [userId, `${lockTimeoutMs}ms`],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Records one user's events in the outbox (transactional outbox), each with the user's next
+   * sequence number: two statements, reserving the numbers then inserting the rows. Nothing when
+   * the user was deleted in this transaction.
+   */
+  async appendToOutbox(
+    manager: EntityManager,
+    userId: string,
+    events: readonly PendingEvent[],
+  ): Promise<void> {
+    const rows = await queryRows<{ event_seq: string }>(
+      manager,
+      'UPDATE users SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
+      [userId, events.length],
+    );
+    if (rows.length === 0) return;
+    const first = Number(rows[0].event_seq) - events.length + 1;
+    await manager.query(
+      `INSERT INTO outbox_events (user_id, seq, type, payload)
+       SELECT $1, x.seq, x.type, x.payload
+       FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type varchar, payload jsonb)`,
+      [
+        userId,
+        JSON.stringify(
+          events.map((e, i) => ({ seq: first + i, type: e.type, payload: e.payload })),
+        ),
+      ],
+    );
+  }
+}
