@@ -161,7 +161,9 @@ function adminEmails(env: Env): string[] {
   const emails = raw.split(',').map((e) => e.trim().toLowerCase());
   const bad = emails.find((e) => !/^[^\s@,]+@[^\s@,]+$/.test(e));
   if (bad !== undefined)
-    throw new ConfigError(`ADMIN_EMAILS must be e-mail addresses separated by commas (got "${bad}")`);
+    throw new ConfigError(
+      `ADMIN_EMAILS must be e-mail addresses separated by commas (got "${bad}")`,
+    );
   return [...new Set(emails)];
 }
 
