@@ -102,7 +102,7 @@ export class JobRunsRepository {
   async recent(limit: number): Promise<JobRun[]> {
     const rows = await queryRows<JobRunRow>(
       this.dataSource.manager,
-      `SELECT ${COLUMNS} FROM job_runs ORDER BY started_at DESC, id LIMIT $1`,
+      `SELECT ${COLUMNS} FROM job_runs ORDER BY started_at DESC, seq DESC LIMIT $1`,
       [limit],
     );
     return rows.map(toJobRun);

@@ -85,7 +85,9 @@ export function createPino(options: LoggerOptions): Pino {
 
 function text(message: unknown): string {
   if (typeof message === 'string') return message;
-  if (message instanceof Error) return message.message;
+  // Errors from another realm (a test's VM) fail `instanceof Error`: look for the shape.
+  if (message instanceof Error || (message && typeof (message as Error).message === 'string'))
+    return (message as Error).message;
   return JSON.stringify(message);
 }
 
@@ -105,7 +107,7 @@ export class AppLogger implements LoggerService {
     // Nest calls error(message, stack?, context?).
     const context = this.contextOf(params);
     const stack = params.find((p, i) => typeof p === 'string' && i < params.length - 1);
-    const err = message instanceof Error ? message : undefined;
+    const err = typeof message === 'object' && message !== null ? message : undefined;
     this.pino.error(
       { context, ...(stack ? { stack } : {}), ...(err ? { err } : {}) },
       text(message),

@@ -13,6 +13,8 @@ export class Operations1765200000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE job_runs (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- Orders runs that started at the same instant (the injected clock may stand still).
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         name varchar(64) NOT NULL,
         runner varchar(100) NOT NULL,
         attempt smallint NOT NULL DEFAULT 1 CONSTRAINT job_runs_attempt_check CHECK (attempt > 0),
@@ -26,7 +28,7 @@ export class Operations1765200000000 implements MigrationInterface {
         request_id varchar(64),
         CONSTRAINT job_runs_finished_check CHECK ((status = 'running') = (finished_at IS NULL))
       )`);
-    await q.query(`CREATE INDEX job_runs_started_idx ON job_runs (started_at DESC)`);
+    await q.query(`CREATE INDEX job_runs_started_idx ON job_runs (started_at DESC, seq DESC)`);
     await q.query(`ALTER TABLE users ADD COLUMN is_admin boolean NOT NULL DEFAULT false`);
     await q.query(`
       UPDATE users SET is_admin = true
