@@ -38,15 +38,11 @@ describe('scaled mode: queue counts and Bull Board at /admin/queues (postgres + 
   it('lets an admin’s browser in with a session-bound cookie; everyone else gets 404', async () => {
     expect((await request(t.http).get('/admin/queues')).status).toBe(404);
     expect((await request(t.http).get('/admin/queues').set(user.auth)).status).toBe(404);
-    const refused = await request(t.http)
-      .post('/api/admin/queue-dashboard/session')
-      .set(user.auth);
+    const refused = await request(t.http).post('/api/admin/queue-dashboard/session').set(user.auth);
     expect(refused.status).toBe(404);
     expect(dashboardCookie(refused)).toBeNull();
 
-    const opened = await request(t.http)
-      .post('/api/admin/queue-dashboard/session')
-      .set(admin.auth);
+    const opened = await request(t.http).post('/api/admin/queue-dashboard/session').set(admin.auth);
     expect(opened.status).toBe(204);
     const cookie = dashboardCookie(opened)!;
     expect(cookie.attributes).toMatch(/Path=\/admin\/queues/);

@@ -62,7 +62,12 @@ const OPERATIONS_TAB = {
       </a>
       @if (session.signedIn()) {
         <!-- A row of links in the header; a tab bar at the bottom on phones (all five in reach). -->
-        <nav aria-label="Main" class="tabs" [style.--tab-count]="tabs().length">
+        <nav
+          aria-label="Main"
+          class="tabs"
+          [class.crowded]="tabs().length > 5"
+          [style.--tab-count]="tabs().length"
+        >
           @for (tab of tabs(); track tab.path) {
             <a [routerLink]="tab.path" routerLinkActive="active" ariaCurrentWhenActive="page">
               <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
@@ -174,6 +179,9 @@ const OPERATIONS_TAB = {
       }
       .tabs svg {
         display: block;
+      }
+      .tabs.crowded a {
+        font-size: 0.64rem;
       }
       .account-name {
         display: none;

@@ -17,7 +17,7 @@ describe('operations words', () => {
     [{}, 'nothing to do'],
     [{ users: 1 }, '1 user'],
     [{ users: 3, habitsChanged: 1 }, '3 users · 1 habit changed'],
-    [{ nudged: 0, emails: 2 }, '0 nudges · 2 e-mails'],
+    [{ emails: 2, nudged: 0 }, '0 nudges · 2 e-mails'],
     [{ other: 5 }, '5 other'],
   ])('formatCounts(%j) = %s', (counts, words) => {
     expect(formatCounts(counts)).toBe(words);

@@ -29,7 +29,11 @@ export function formatDuration(ms: number | null): string {
 
 /** `{users: 3, habitsChanged: 1}` → "3 users · 1 habit changed"; `{}` → "nothing to do". */
 export function formatCounts(counts: Record<string, number>): string {
-  const parts = Object.entries(counts).map(([key, value]) => {
+  // In a fixed order (the database keeps JSON keys in its own), unknown keys last.
+  const known = Object.keys(COUNT_LABELS);
+  const rank = (key: string) => (known.includes(key) ? known.indexOf(key) : known.length);
+  const entries = Object.entries(counts).sort(([a], [b]) => rank(a) - rank(b));
+  const parts = entries.map(([key, value]) => {
     const [one, many] = COUNT_LABELS[key] ?? [key, key];
     return `${value} ${value === 1 ? one : many}`;
   });
