@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import request from 'supertest';
 import { signUp, SignedUp } from '../support/auth';
 import { find, parsePrometheus } from '../support/prometheus';
@@ -33,6 +35,26 @@ describe('scaled mode: queue counts and Bull Board at /admin/queues (postgres + 
     const metrics = parsePrometheus((await request(t.http).get('/metrics')).text);
     const states = find(metrics, 'queue_jobs', { queue: 'jobs' }).map((s) => s.labels.state);
     expect(states.sort()).toEqual(Object.keys(status.body.queue).sort());
+  });
+
+  it('serves every metric the Grafana dashboard (docker/grafana) draws', async () => {
+    const dashboard = fs.readFileSync(
+      path.join(__dirname, '..', '..', 'docker', 'grafana', 'dashboards', 'habit-tracker.json'),
+      'utf8',
+    );
+    const exprs: string[] = JSON.parse(dashboard).panels.flatMap(
+      (p: { targets?: { expr: string }[] }) => (p.targets ?? []).map((t) => t.expr),
+    );
+    const functions = new Set(['sum', 'max', 'rate', 'increase', 'histogram_quantile', 'by', 'le']);
+    const used = new Set(
+      exprs
+        .flatMap((e) => e.replace(/"[^"]*"/g, '').match(/[a-z_:][a-z0-9_:]*(?=[{[)\s]|$)/g) ?? [])
+        .filter((name) => name.includes('_') && !functions.has(name))
+        .map((name) => name.replace(/_(bucket|sum|count)$/, '')),
+    );
+    expect(used.size).toBeGreaterThan(10);
+    const families = parsePrometheus((await request(t.http).get('/metrics')).text).types;
+    expect([...used].filter((name) => !families.has(name))).toEqual([]);
   });
 
   it('lets an admin’s browser in with a session-bound cookie; everyone else gets 404', async () => {

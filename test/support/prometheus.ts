@@ -40,9 +40,11 @@ export function parsePrometheus(text: string): Exposition {
       if (!label) throw new Error(`bad labels in: ${line}`);
       labels[label[1]] = label[2].replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c));
     }
-    const raw = match[3];
-    const value = raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : Number(raw);
-    if (Number.isNaN(value) && raw !== 'NaN') throw new Error(`bad value in: ${line}`);
+    // Values as Go's ParseFloat reads them: NaN and Inf in any case (prom-client writes "Nan").
+    const raw = match[3].toLowerCase();
+    const value =
+      raw === '+inf' || raw === 'inf' ? Infinity : raw === '-inf' ? -Infinity : Number(raw);
+    if (Number.isNaN(value) && raw !== 'nan') throw new Error(`bad value in: ${line}`);
     samples.push({ name: match[1], labels, value });
   }
   return { samples, types };
