@@ -62,7 +62,8 @@ export interface LoggerOptions {
 export function createPino(options: LoggerOptions): Pino {
   const base: pino.LoggerOptions = {
     level: PINO_LEVELS[options.level],
-    base: undefined,
+    // Several processes may log to one place: each line names its process.
+    base: { pid: process.pid },
     messageKey: 'msg',
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
