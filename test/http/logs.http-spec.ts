@@ -100,7 +100,7 @@ describe(`structured logs (${testDb()})`, () => {
     expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/); // no JWT at all
 
     const lines = logs.lines();
-    const request1 = lines.find((l) => l.reqId === 'trace-me-42' && l.msg === 'request completed');
+    const request1 = lines.find((l) => l.reqId === 'trace-me-42' && l.route !== undefined);
     expect(request1).toMatchObject({
       level: 'info',
       route: '/api/habit-logs',
@@ -108,6 +108,7 @@ describe(`structured logs (${testDb()})`, () => {
       userId: (who.user as { id: string }).id,
     });
     expect(request1!.ms).toBeGreaterThanOrEqual(0);
+    expect(request1!.msg).toBe(`POST /api/habit-logs 201 in ${request1!.ms} ms`);
     expect(Date.parse(request1!.time)).not.toBeNaN();
     // The request's id follows its events to their delivery.
     const delivered = lines.find((l) => l.context === 'OutboxRelay' && l.reqId === 'trace-me-42');

@@ -78,8 +78,10 @@ export function createPino(options: LoggerOptions): Pino {
       sync: true,
       colorize: process.stdout.isTTY && !('NO_COLOR' in process.env),
       translateTime: 'SYS:HH:MM:ss.l',
-      ignore: 'context',
-      messageFormat: '{if context}[{context}] {end}{msg}',
+      singleLine: true,
+      // What the message already says; request ids and user ids stay, on the same line.
+      ignore: 'pid,context,method,route,status,ms,job',
+      messageFormat: '{if pid}({pid}) {end}{if context}[{context}] {end}{msg}',
     }),
   );
 }

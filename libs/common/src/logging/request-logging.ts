@@ -31,8 +31,9 @@ export function requestLogging(pino: Pino) {
         status: res.statusCode,
         ms,
       };
-      if (res.statusCode >= 500) pino.error(fields, 'request failed');
-      else pino.info(fields, 'request completed');
+      const line = `${fields.method} ${fields.route} ${fields.status} in ${ms} ms`;
+      if (res.statusCode >= 500) pino.error(fields, line);
+      else pino.info(fields, line);
     });
     withLogContext({ reqId, userId }, next);
   };
