@@ -24,8 +24,16 @@ function liveState(page: Page): Promise<string> {
   return page.evaluate('window.__htLive.state()') as Promise<string>;
 }
 
-async function waitUntilLive(page: Page): Promise<void> {
-  await page.waitForFunction('window.__htLive && window.__htLive.state() === "live"');
+/**
+ * Polls from here: `page.waitForFunction` with a string builds its predicate with `new Function`
+ * in the page when the first check fails, which the app's CSP (no 'unsafe-eval') refuses.
+ */
+async function waitUntilLive(page: Page, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate('!!window.__htLive && window.__htLive.state() === "live"'))) {
+    if (Date.now() > deadline) throw new Error('the tab did not go live');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { JobRegistry } from '../../libs/jobs/src/job-registry';
 import { signUp, SignedUp } from '../support/auth';
 import { find, parsePrometheus, valueOf } from '../support/prometheus';
 import { relogin } from '../support/relogin';
+import { connectEvents, listen, sleep } from '../support/sockets';
 import { testDb } from '../support/services';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -187,6 +188,20 @@ describe(`operations: metrics, admins, job runs (${testDb()})`, () => {
     // No queue dashboard without Redis: 404 for everyone, admins included.
     expect((await request(t.http).get('/admin/queues').set(user.auth)).status).toBe(404);
     expect((await request(t.http).get('/admin/queues').set(admin.auth)).status).toBe(404);
+  });
+
+  it('counts open sockets in socket_connections', async () => {
+    const url = await listen(t.app);
+    await relogin(t, user);
+    const sockets = async () => valueOf(await scrape(), 'socket_connections');
+    const before = await sockets();
+    const first = await connectEvents(url, { token: user.accessToken });
+    const second = await connectEvents(url, { token: user.accessToken });
+    expect((await sockets()) - before).toBe(2);
+    first.close();
+    second.close();
+    for (let i = 0; i < 50 && (await sockets()) !== before; i++) await sleep(20);
+    expect(await sockets()).toBe(before);
   });
 });
 
