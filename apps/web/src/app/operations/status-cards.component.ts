@@ -30,7 +30,7 @@ const MODE_LABELS: Record<OperationsStatusDto['mode'], string> = {
     </section>
     <h3 class="queue-heading">Job queue</h3>
     @if (queue(); as counts) {
-      <section class="cards" aria-label="Job queue">
+      <section class="cards queue" aria-label="Job queue">
         @for (state of counts; track state.name) {
           <article class="card" [class.warn]="state.name === 'failed' && state.value > 0">
             <h4>{{ state.label }}</h4>
@@ -57,6 +57,9 @@ const MODE_LABELS: Record<OperationsStatusDto['mode'], string> = {
       grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
       gap: 0.75rem;
       margin-bottom: 1rem;
+    }
+    .cards.queue {
+      grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
     }
     .card {
       padding: 0.8rem 0.9rem;
@@ -91,7 +94,8 @@ const MODE_LABELS: Record<OperationsStatusDto['mode'], string> = {
       font-size: 0.9rem;
     }
     @media (max-width: 640px) {
-      .cards {
+      .cards,
+      .cards.queue {
         grid-template-columns: 1fr 1fr;
         gap: 0.5rem;
       }
