@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { InProcessJobScheduler } from '../../libs/jobs/src/in-process-job-scheduler';
 import { JobRegistry } from '../../libs/jobs/src/job-registry';
+import { JobRunRecorder } from '../../libs/jobs/src/job-run-recorder';
 import { signUp, SignedUp } from '../support/auth';
 import { find, parsePrometheus, valueOf } from '../support/prometheus';
 import { relogin } from '../support/relogin';
@@ -155,6 +156,22 @@ describe(`operations: metrics, admins, job runs (${testDb()})`, () => {
         valueOf(after, jobs, { job, status: 'succeeded' }) -
           valueOf(before, jobs, { job, status: 'succeeded' }),
       ).toBe(1);
+  });
+
+  it('a run left running by a stop is closed as failed at the next start (one process runs jobs)', async () => {
+    await t.dataSource.query(
+      `INSERT INTO job_runs (name, runner, started_at) VALUES ('nudges', 'gone:1', $1)`,
+      ['2026-03-04T00:00:00Z'],
+    );
+    // What the app does when it starts again.
+    await t.app.get(JobRunRecorder).onApplicationBootstrap();
+    const runs = await request(t.http).get('/api/admin/jobs').set(admin.auth);
+    expect(runs.body.find((r: { runner: string }) => r.runner === 'gone:1')).toMatchObject({
+      name: 'nudges',
+      status: 'failed',
+      finishedAt: '2026-03-04T00:30:00.000Z',
+      error: 'interrupted: the process stopped during the run',
+    });
   });
 
   it('the operations status shows the mode, the outbox backlog and (here) no queue', async () => {

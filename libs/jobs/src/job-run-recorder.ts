@@ -1,7 +1,8 @@
 import { Clock, currentRequestId, withLogContext } from '@app/common';
 import type { JobName } from '@app/contracts';
 import { Metrics } from '@app/metrics';
-import { Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/config';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { JobReport } from './job-handler';
@@ -24,7 +25,7 @@ export interface JobRunOptions {
  * and its request id.
  */
 @Injectable()
-export class JobRunRecorder {
+export class JobRunRecorder implements OnApplicationBootstrap {
   private readonly logger = new Logger('Jobs');
   private readonly runner = `${hostname()}:${process.pid}`.slice(0, 100);
 
@@ -32,7 +33,22 @@ export class JobRunRecorder {
     private readonly runs: JobRunsRepository,
     private readonly metrics: Metrics,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Without Redis this is the only process that runs jobs (it holds the database's lock), so a
+   * run still marked `running` was cut short when it last stopped: say so. (In scaled mode a
+   * worker elsewhere may be mid-run; BullMQ retries a stalled job as a new run.)
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.mode === 'scaled') return;
+    const closed = await this.runs.failRunning(
+      this.clock.now(),
+      'interrupted: the process stopped during the run',
+    );
+    if (closed > 0) this.logger.warn(`${closed} job run(s) were cut short by the last stop`);
+  }
 
   async record(
     name: JobName,

@@ -98,6 +98,17 @@ export class JobRunsRepository {
     );
   }
 
+  /** Closes runs left `running` (their process stopped mid-run) as failed; returns how many. */
+  async failRunning(finishedAt: Date, error: string): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      `UPDATE job_runs SET status = 'failed', finished_at = $1, error = $2
+       WHERE status = 'running' RETURNING id`,
+      [finishedAt, error],
+    );
+    return rows.length;
+  }
+
   /** The newest runs first. */
   async recent(limit: number): Promise<JobRun[]> {
     const rows = await queryRows<JobRunRow>(
