@@ -92,6 +92,8 @@ describe(`auth (${testDb()})`, () => {
         nextDayStartsAt: '2026-03-11T04:00:00.000Z',
         // No SMTP_URL here: the web app offers no e-mail features.
         emailDelivery: false,
+        // The first account of this fresh server is its admin.
+        isAdmin: true,
       });
       t.clock.set('2026-03-10T03:30:00Z'); // 23:30 the evening before, in New York
       expect((await me(signedIn.body.accessToken)).body.today).toBe('2026-03-09');

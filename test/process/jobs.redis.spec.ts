@@ -1,6 +1,6 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Client } from 'pg';
-import { bullConnection } from '../../libs/jobs/src/jobs.module';
+import { bullConnection } from '../../libs/jobs/src/bull-connection';
 import { createPgDatabase, TestPgDatabase } from '../support/pg-database';
 import { API_MAIN, RunningProcess, startProcess, WORKER_MAIN } from '../support/processes';
 import { TEST_JWT_SECRET, testRedisUrl } from '../support/services';

@@ -52,8 +52,8 @@ describe('npm start', () => {
       'the server to be ready',
       90_000,
     );
-    // Nest prefixes each line with the pid of the process that logs it: the server's.
-    serverPid = Number(/\[Nest\] (\d+)/.exec(output)?.[1]);
+    // Each line names the pid of the process that logs it ("INFO: (1234) …"): the server's.
+    serverPid = Number(/ INFO: \((\d+)\) /.exec(output)?.[1]);
   });
 
   afterAll(() => {

@@ -28,6 +28,7 @@ export function startProcess(
     env: {
       PATH: process.env.PATH ?? '',
       NO_COLOR: '1',
+      METRICS_PORT: '0',
       LOG_LEVEL: 'log',
       WEB_DIST_DIR: 'none',
       ...env,

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -30,6 +31,8 @@ export interface TestAppOptions {
   imports?: Type[];
   /** Start instant of the app's clock (default: the real now). */
   now?: Date | string;
+  /** Where the app's log lines go (default: standard output). */
+  logDestination?: DestinationStream;
 }
 
 /**
@@ -70,7 +73,11 @@ async function launch(
   const clock = new TestClock(options.now);
   let app: NestExpressApplication | undefined;
   try {
-    app = await createApiApp(config, { clock, imports: options.imports });
+    app = await createApiApp(config, {
+      clock,
+      imports: options.imports,
+      logDestination: options.logDestination,
+    });
     await app.init();
   } catch (error) {
     await app?.close().catch(() => undefined);

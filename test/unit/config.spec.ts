@@ -56,8 +56,35 @@ describe('loadConfig: the run-mode table of SPEC.md §2', () => {
     ['TRUST_PROXY', { TRUST_PROXY: 'everyone' }],
     ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.0/33' }],
     ['TRUST_PROXY', { TRUST_PROXY: '99' }],
+    ['LOG_FORMAT', { LOG_FORMAT: 'xml' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
+    ['METRICS_TOKEN', { METRICS_TOKEN: 'has a space in the middle' }],
+    ['METRICS_PORT', { METRICS_PORT: '65536' }],
+    ['ADMIN_EMAILS', { ADMIN_EMAILS: 'ops@example.com, not-an-address' }],
   ])('names %s when its value is bad', (name, env) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} `));
+  });
+
+  it('reads the operations settings: log format, metrics token and port, admin e-mails', () => {
+    expect(loadConfig({})).toMatchObject({
+      logFormat: 'pretty',
+      metricsToken: null,
+      metricsPort: 9464,
+      adminEmails: [],
+    });
+    expect(
+      loadConfig({
+        LOG_FORMAT: 'json',
+        METRICS_TOKEN: 'scrape-me-0123456789',
+        METRICS_PORT: '9100',
+        ADMIN_EMAILS: ' Ops@Example.com,root@example.org,ops@example.com ',
+      }),
+    ).toMatchObject({
+      logFormat: 'json',
+      metricsToken: 'scrape-me-0123456789',
+      metricsPort: 9100,
+      adminEmails: ['ops@example.com', 'root@example.org'],
+    });
   });
 
   it('reads HOST, PORT, DATA_DIR and pool size', () => {

@@ -5,7 +5,9 @@ import { DatabaseModule } from '@app/database';
 import { CacheModule } from '@app/cache';
 import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
+import { MetricsModule } from '@app/metrics';
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { ApiSingletonLock } from './api-singleton.lock';
 import { HealthModule } from './health/health.module';
 import { InsightsModule } from './insights.module';
@@ -22,12 +24,14 @@ export interface AppModuleOptions {
 export class AppModule {
   /** Tests pass their own clock and may mount probe modules beside the real ones. */
   static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    const jobs = JobsModule.forProcess(config, 'api');
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(options.clock),
         DatabaseModule.forRoot(),
+        MetricsModule,
         RedisModule,
         HealthModule,
         AuthApiModule,
@@ -35,8 +39,9 @@ export class AppModule {
         InsightsModule,
         CacheModule,
         MailModule,
-        JobsModule.forProcess(config, 'api'),
+        jobs,
         RealtimeApiModule,
+        AdminModule.forRoot(jobs),
         ...(options.imports ?? []),
       ],
       providers: [ApiSingletonLock],

@@ -5,15 +5,20 @@ import {
   createValidationPipe,
   jsonBodyParser,
   appLogger,
-  requestId,
+  requestLogging,
   securityHeaders,
 } from '@app/common';
 import { AppConfig } from '@app/config';
+import { httpMetrics, Metrics, serveMetrics } from '@app/metrics';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import type { DestinationStream, Logger as Pino } from 'pino';
+import { AdminService } from './admin/admin.service';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from './admin/queue-dashboard';
 import { AppModule, AppModuleOptions } from './app.module';
+import { QueueMonitor } from '@app/jobs';
 import { currentQueryCount, withQueryCounter } from '@app/database';
 import { setupSwagger } from './openapi/openapi';
 import { hasWebApp, webApp } from './web-app';
@@ -34,11 +39,17 @@ function countQueries(header: boolean) {
 }
 
 /** Everything about the HTTP edge that main.ts and the tests must share. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export function configureApp(app: NestExpressApplication, config: AppConfig, pino: Pino): void {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
-  app.use(requestId);
+  app.use(requestLogging(pino));
+  const metrics = app.get(Metrics);
+  const scrape = serveMetrics(metrics, config.metricsToken);
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    req.path === '/metrics' ? scrape(req, res) : next(),
+  );
+  app.use(httpMetrics(metrics));
   app.use(countQueries(config.queryCountHeader));
   app.use(cookieParser());
   app.use(jsonBodyParser());
@@ -49,19 +60,31 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
   setupSwagger(app);
+  const admin = app.get(AdminService);
+  app.use(
+    QUEUE_DASHBOARD_PATH,
+    queueDashboard(app.get(QueueMonitor).queue, (cookie, authorization) =>
+      admin.admitsToQueueDashboard(cookie, authorization),
+    ),
+  );
   if (hasWebApp(config.webDistDir)) app.use(webApp(config.webDistDir));
 }
 
 /** Creates (but does not start listening) the API application for a validated config. */
 export async function createApiApp(
   config: AppConfig,
-  options: AppModuleOptions = {},
+  options: AppModuleOptions & { logDestination?: DestinationStream } = {},
 ): Promise<NestExpressApplication> {
+  const logger = appLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    destination: options.logDestination,
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     abortOnError: false,
-    logger: appLogger(config.logLevel),
+    logger,
   });
-  configureApp(app, config);
+  configureApp(app, config, logger.pino);
   return app;
 }

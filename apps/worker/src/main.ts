@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   }
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     abortOnError: false,
-    logger: appLogger(config.logLevel),
+    logger: appLogger({ level: config.logLevel, format: config.logFormat }),
   });
   exitCleanlyOnSignals(app, 'Worker');
   await app.init();

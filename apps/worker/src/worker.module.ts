@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { UnitOfWorkModule } from '@app/unit-of-work';
 import { JobsModule } from '@app/jobs';
 import { MailModule } from '@app/mail';
+import { MetricsModule, MetricsServer } from '@app/metrics';
 import { DynamicModule, Module } from '@nestjs/common';
 
 /** The worker process: the BullMQ job processors over the same feature modules as the API. */
@@ -17,12 +18,14 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         ClockModule.forRoot(),
         DatabaseModule.forRoot(),
+        MetricsModule,
         RedisModule,
         UnitOfWorkModule,
         CacheModule,
         MailModule,
         JobsModule.forProcess(config, 'worker'),
       ],
+      providers: [MetricsServer],
     };
   }
 }

@@ -85,3 +85,9 @@ export type { DetectRisks$Params as DetectRisks$Params } from './fn/suggestions/
 export { detectRisks as detectRisks } from './fn/suggestions/detect-risks';
 export type { ListEvents$Params as ListEvents$Params } from './fn/events/list-events';
 export { listEvents as listEvents } from './fn/events/list-events';
+export type { ListJobRuns$Params as ListJobRuns$Params } from './fn/admin/list-job-runs';
+export { listJobRuns as listJobRuns } from './fn/admin/list-job-runs';
+export type { GetOperationsStatus$Params as GetOperationsStatus$Params } from './fn/admin/get-operations-status';
+export { getOperationsStatus as getOperationsStatus } from './fn/admin/get-operations-status';
+export type { OpenQueueDashboard$Params as OpenQueueDashboard$Params } from './fn/admin/open-queue-dashboard';
+export { openQueueDashboard as openQueueDashboard } from './fn/admin/open-queue-dashboard';

@@ -10,3 +10,4 @@ export { GoalsService } from './services/goals.service';
 export { AnalyticsService } from './services/analytics.service';
 export { SuggestionsService } from './services/suggestions.service';
 export { EventsService } from './services/events.service';
+export { AdminService } from './services/admin.service';

@@ -51,15 +51,16 @@ export class AuthService {
     const hashedPassword = await this.hasher.hash(dto.password);
     try {
       const user = await this.dataSource.transaction(async (manager) => {
-        if (this.config.registration === 'closed') {
-          await this.users.lockRegistration(manager);
-          if (await this.users.anyExists(manager))
-            throw AppError.unprocessable(
-              'REGISTRATION_CLOSED',
-              'Registration is closed on this server.',
-            );
-        }
+        // One sign-up at a time decides "the first user" (an admin; the only one when closed).
+        await this.users.lockRegistration(manager);
+        const first = !(await this.users.anyExists(manager));
+        if (this.config.registration === 'closed' && !first)
+          throw AppError.unprocessable(
+            'REGISTRATION_CLOSED',
+            'Registration is closed on this server.',
+          );
         return this.users.insert(manager, {
+          isAdmin: first,
           email: dto.email,
           hashedPassword,
           fullName: dto.fullName ?? null,
@@ -134,7 +135,7 @@ export class AuthService {
   }
 
   me(user: AuthUser): MeDto {
-    return toMeDto(user, this.clock.now(), this.config.smtpUrl !== null);
+    return toMeDto(user, this.clock.now(), this.config);
   }
 
   /** A new access token and a new refresh token in the session (family) `familyId`. */

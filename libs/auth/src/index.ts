@@ -1,3 +1,4 @@
+export * from './admin';
 export * from './auth.module';
 export * from './auth.dto';
 export * from './user.dto';

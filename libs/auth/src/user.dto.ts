@@ -1,4 +1,5 @@
 import type { AuthUser } from '@app/common';
+import type { AppConfig } from '@app/config';
 import type { UserEntity } from '@app/database';
 import { nextDayStart, userDayOf } from '@app/domain';
 import {
@@ -14,6 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { isAdmin } from './admin';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, TrimmedOrNull } from './auth.dto';
 
 /** Present fields must hold a value: `null` is refused rather than written to a NOT NULL column. */
@@ -44,6 +46,8 @@ export class MeDto extends UserDto {
   nextDayStartsAt!: string;
   /** Whether this server sends e-mail (SMTP configured): verification, resets, nudge digests. */
   emailDelivery!: boolean;
+  /** An admin (the first user, or on the server's ADMIN_EMAILS): sees the operations pages. */
+  isAdmin!: boolean;
 }
 
 export class UpdateMeDto {
@@ -112,6 +116,7 @@ export function toAuthUser(user: UserEntity): AuthUser {
     nudgeHour: user.nudgeHour,
     emailNudges: user.emailNudges,
     emailVerifiedAt: user.emailVerifiedAt,
+    isAdmin: user.isAdmin,
     createdAt: user.createdAt,
   };
 }
@@ -132,11 +137,16 @@ export function toUserDto(user: AuthUser): UserDto {
 }
 
 /** The user with their day as of `now` (SPEC.md §3 Days). */
-export function toMeDto(user: AuthUser, now: Date, emailDelivery: boolean): MeDto {
+export function toMeDto(
+  user: AuthUser,
+  now: Date,
+  config: Pick<AppConfig, 'smtpUrl' | 'adminEmails'>,
+): MeDto {
   return {
     ...toUserDto(user),
     today: userDayOf(now, user.timezone, user.dayStartHour),
     nextDayStartsAt: nextDayStart(now, user.timezone, user.dayStartHour).toISOString(),
-    emailDelivery,
+    emailDelivery: config.smtpUrl !== null,
+    isAdmin: isAdmin(user, config.adminEmails),
   };
 }

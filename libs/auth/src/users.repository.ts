@@ -8,7 +8,10 @@ import { toAuthUser } from './user.dto';
 /** Transaction-level lock that serialises sign-ups while registration is closed. */
 const REGISTRATION_LOCK_KEY = 727_1003;
 
-export type NewUser = Pick<UserEntity, 'email' | 'hashedPassword' | 'fullName' | 'timezone'> & {
+export type NewUser = Pick<
+  UserEntity,
+  'email' | 'hashedPassword' | 'fullName' | 'timezone' | 'isAdmin'
+> & {
   createdAt: Date;
 };
 

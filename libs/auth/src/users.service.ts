@@ -58,7 +58,7 @@ export class UsersService {
       }
       return saved;
     });
-    return toMeDto(updated, now, this.config.smtpUrl !== null);
+    return toMeDto(updated, now, this.config);
   }
 
   /** Deletes the account and, by ON DELETE CASCADE, everything the user owns. */

@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { DomainError } from '@app/domain';
 import { AppError } from './app-error';
 import { ErrorBody, defaultCodes, errorBody } from './error-body';
+import { routeOf } from './logging/route-of';
 
 /** SQLSTATEs that mean the input was wrong, not the server (STACK.md). */
 const sqlStateErrors: Record<string, [number, string, string]> = {
@@ -98,7 +99,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       const requestId = String(response.getHeader('x-request-id') ?? '-');
       this.logger.error(
-        `${request.method} ${request.originalUrl} failed (request id ${requestId})`,
+        `${request.method} ${routeOf(request)} failed (request id ${requestId})`,
         exception instanceof Error ? exception.stack : String(exception),
       );
       if (body.statusCode === 500)

@@ -16,6 +16,8 @@ export interface AuthUser {
   nudgeHour: number;
   emailNudges: boolean;
   emailVerifiedAt: Date | null;
+  /** Stored admin flag (the first user); ADMIN_EMAILS is added at each check (`isAdmin`). */
+  isAdmin: boolean;
   createdAt: Date;
 }
 

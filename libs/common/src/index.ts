@@ -2,7 +2,7 @@ export * from './api-exception.filter';
 export * from './app-error';
 export * from './body-parser';
 export * from './error-body';
-export * from './request-id.middleware';
+export * from './logging';
 export * from './validation';
 export * from './public.decorator';
 export * from './redis.module';

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Clock } from './clock';
 
-export type SignedTokenPurpose = 'unsubscribe' | 'verify_email';
+export type SignedTokenPurpose = 'unsubscribe' | 'verify_email' | 'queue_dashboard';
 
 interface Claims {
   /** purpose */

@@ -49,6 +49,14 @@ export interface AppConfig {
    * subnets and the names loopback, linklocal, uniquelocal.
    */
   readonly trustProxy: false | number | string[];
+  /** `json`: one JSON object per line (the Docker images); `pretty`: one readable line. */
+  readonly logFormat: 'json' | 'pretty';
+  /** Bearer token `/metrics` asks for; null = it answers only to loopback callers. */
+  readonly metricsToken: string | null;
+  /** The worker's `/metrics` port (0 = any free port). */
+  readonly metricsPort: number;
+  /** E-mail addresses (lower case) whose accounts are admins, beside the first user. */
+  readonly adminEmails: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -140,6 +148,25 @@ function trustProxy(env: Env): false | number | string[] {
   return entries;
 }
 
+function metricsToken(env: Env): string | null {
+  const token = str(env, 'METRICS_TOKEN');
+  if (token !== null && (token.length < 16 || !/^[\x21-\x7e]+$/.test(token)))
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  return token;
+}
+
+function adminEmails(env: Env): string[] {
+  const raw = str(env, 'ADMIN_EMAILS');
+  if (raw === null) return [];
+  const emails = raw.split(',').map((e) => e.trim().toLowerCase());
+  const bad = emails.find((e) => !/^[^\s@,]+@[^\s@,]+$/.test(e));
+  if (bad !== undefined)
+    throw new ConfigError(
+      `ADMIN_EMAILS must be e-mail addresses separated by commas (got "${bad}")`,
+    );
+  return [...new Set(emails)];
+}
+
 /**
  * Reads and validates the environment once. Every setting of the product is here; nothing else
  * reads `process.env`. A bad value throws a ConfigError naming it.
@@ -192,6 +219,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRelay: oneOf(env, 'OUTBOX_RELAY', ['on', 'off'] as const, 'on') === 'on',
     eventRetentionDays: int(env, 'EVENT_RETENTION_DAYS', 7, 1, 365),
     trustProxy: trustProxy(env),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, 'pretty'),
+    metricsToken: metricsToken(env),
+    metricsPort: int(env, 'METRICS_PORT', 9464, 0, 65535),
+    adminEmails: adminEmails(env),
   };
 }
 

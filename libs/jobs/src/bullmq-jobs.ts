@@ -80,6 +80,6 @@ export class BullJobProcessor extends WorkerHost {
 
   async process(job: Job<JobPayloads[JobName], JobReport, JobName>): Promise<JobReport> {
     this.logger.log(`${job.name} started (job ${job.id}, attempt ${job.attemptsMade + 1})`);
-    return this.registry.run(job.name, job.data);
+    return this.registry.run(job.name, job.data, { attempt: job.attemptsMade + 1 });
   }
 }

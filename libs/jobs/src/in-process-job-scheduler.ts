@@ -60,7 +60,7 @@ export class InProcessJobScheduler implements OnApplicationBootstrap, OnApplicat
     const run = this.chain.then(async () => {
       if (this.stopped) return;
       try {
-        await this.registry.run(name, {});
+        await this.registry.run(name, {}, { attempt });
       } catch (error) {
         this.logger.error(`${name} failed (attempt ${attempt}): ${(error as Error).message}`);
         if (attempt < JOB_ATTEMPTS)

@@ -1,3 +1,4 @@
+export * from './bull-connection';
 export * from './bullmq-jobs';
 export * from './day-rollover.job';
 export * from './heartbeat.repository';
@@ -5,7 +6,10 @@ export * from './heartbeat.service';
 export * from './in-process-job-scheduler';
 export * from './job-handler';
 export * from './job-registry';
+export * from './job-run-recorder';
+export * from './job-runs.repository';
 export * from './job-schedule';
 export * from './jobs.module';
 export * from './nudges.job';
+export * from './queue-monitor';
 export * from './risk-detection.job';

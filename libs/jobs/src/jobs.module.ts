@@ -4,6 +4,7 @@ import { HabitsModule } from '@app/habits';
 import { MailModule } from '@app/mail';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { bullConnection } from './bull-connection';
 import { BullJobProcessor, BullJobSchedules, JOBS_QUEUE } from './bullmq-jobs';
 import { DayRolloverJob } from './day-rollover.job';
 import { HeartbeatRepository } from './heartbeat.repository';
@@ -11,27 +12,14 @@ import { HeartbeatService } from './heartbeat.service';
 import { InProcessJobScheduler } from './in-process-job-scheduler';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { JobRegistry } from './job-registry';
+import { JobRunRecorder } from './job-run-recorder';
+import { JobRunsRepository } from './job-runs.repository';
 import { NudgesJob } from './nudges.job';
 import { NudgesRepository } from './nudges.repository';
+import { QueueMonitor } from './queue-monitor';
 import { RiskDetectionJob } from './risk-detection.job';
 
 const handlers: Type<JobHandler>[] = [DayRolloverJob, RiskDetectionJob, NudgesJob];
-
-/** BullMQ's connection: its own clients, never timing out a blocking command (STACK.md). */
-export function bullConnection(redisUrl: string) {
-  const url = new URL(redisUrl);
-  return {
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    username: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
-    db: Number(url.pathname.slice(1) || 0),
-    tls: url.protocol === 'rediss:' ? {} : undefined,
-    maxRetriesPerRequest: null,
-    // Back within half a second of Redis returning (ioredis waits up to 2 s by default).
-    retryStrategy: (times: number) => Math.min(times * 100, 500),
-  };
-}
 
 /**
  * The scheduled jobs, wired by run mode (SPEC.md §2): standalone and PostgreSQL-only run them on
@@ -47,15 +35,24 @@ export class JobsModule {
       JobRegistry,
       NudgesRepository,
       HeartbeatRepository,
+      JobRunRecorder,
+      JobRunsRepository,
+      QueueMonitor,
       SignedTokens,
     ];
+    const monitoring = [JobRunsRepository, QueueMonitor];
     const imports = [HabitsModule, MailModule];
     if (config.mode !== 'scaled') {
       const runner: Provider[] = role === 'api' ? [InProcessJobScheduler, HeartbeatService] : [];
-      return { module: JobsModule, imports, providers: [...base, ...runner], exports: runner };
+      return {
+        module: JobsModule,
+        imports,
+        providers: [...base, ...runner],
+        exports: [...runner, ...monitoring],
+      };
     }
     const runsJobs = role === 'worker' || config.jobsInline;
-    if (!runsJobs) return { module: JobsModule, imports, providers: base };
+    if (!runsJobs) return { module: JobsModule, imports, providers: base, exports: monitoring };
     return {
       module: JobsModule,
       imports: [
@@ -64,7 +61,7 @@ export class JobsModule {
         BullModule.registerQueue({ name: JOBS_QUEUE }),
       ],
       providers: [...base, BullJobProcessor, BullJobSchedules, HeartbeatService],
-      exports: [BullJobSchedules],
+      exports: [BullJobSchedules, ...monitoring],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './realtime.module';
 export * from './redis-emitter-publisher';
 export * from './redis-event-bus';
 export * from './socket-server-publisher';
+export * from './outbox-metrics';

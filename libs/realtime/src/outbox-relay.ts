@@ -1,5 +1,6 @@
-import { Clock } from '@app/common';
+import { Clock, withLogContext } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
+import { Metrics } from '@app/metrics';
 import { UnitOfWork } from '@app/unit-of-work';
 import {
   Inject,
@@ -11,7 +12,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { EventBus } from './event-bus';
 import { EventPublisher } from './event-publisher';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxEvent, OutboxRepository } from './outbox.repository';
 
 /** How often the sweep looks for events nobody delivered (crashes, other processes' commits). */
 export const OUTBOX_SWEEP_INTERVAL_MS = 1_000;
@@ -62,6 +63,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly publisher: EventPublisher,
     private readonly bus: EventBus,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -161,8 +163,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         pending.map((p) => p.id),
         this.clock.now(),
       );
+      this.observeDelivered(userId, pending);
       return pending.length === BATCH_SIZE ? 'more' : 'done';
     });
+  }
+
+  /** The delivery lag of each event, and a debug line per request that recorded some. */
+  private observeDelivered(userId: string, delivered: readonly OutboxEvent[]): void {
+    const now = Date.now();
+    const byRequest = new Map<string | null, string[]>();
+    for (const e of delivered) {
+      this.metrics.outboxDeliveryLag.observe(Math.max(0, now - e.createdAt.getTime()) / 1000);
+      byRequest.set(e.requestId, [...(byRequest.get(e.requestId) ?? []), e.event.type]);
+    }
+    for (const [requestId, types] of byRequest) {
+      withLogContext({ reqId: requestId ?? undefined }, () =>
+        this.logger.debug(`delivered ${types.join(', ')} to user ${userId}`),
+      );
+    }
   }
 
   private retryLater(userId: string): void {

@@ -15,11 +15,23 @@ interface EventRow {
   seq: string;
   type: ServerEventType;
   payload: unknown;
+  created_at: Date;
+  request_id: string | null;
 }
 
 export interface OutboxEvent {
   id: string;
   event: ServerEvent;
+  createdAt: Date;
+  /** The request (or job run) that recorded it. */
+  requestId: string | null;
+}
+
+export interface OutboxBacklog {
+  /** Events not yet delivered. */
+  pending: number;
+  /** When the oldest of them was recorded; null when none waits. */
+  oldestCreatedAt: Date | null;
 }
 
 export interface EventsSince {
@@ -56,11 +68,26 @@ export class OutboxRepository {
   async undelivered(manager: EntityManager, userId: string, limit: number): Promise<OutboxEvent[]> {
     const rows = await queryRows<EventRow>(
       manager,
-      `SELECT id, seq, type, payload FROM outbox_events
+      `SELECT id, seq, type, payload, created_at, request_id FROM outbox_events
        WHERE user_id = $1 AND delivered_at IS NULL ORDER BY seq LIMIT $2`,
       [userId, limit],
     );
-    return rows.map((row) => ({ id: String(row.id), event: toEvent(row) }));
+    return rows.map((row) => ({
+      id: String(row.id),
+      event: toEvent(row),
+      createdAt: row.created_at,
+      requestId: row.request_id,
+    }));
+  }
+
+  /** What waits for delivery, across all users (metrics and the operations page). */
+  async backlog(): Promise<OutboxBacklog> {
+    const rows = await queryRows<{ pending: number; oldest: Date | null }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS pending, min(created_at) AS oldest
+       FROM outbox_events WHERE delivered_at IS NULL`,
+    );
+    return { pending: rows[0]?.pending ?? 0, oldestCreatedAt: rows[0]?.oldest ?? null };
   }
 
   async markDelivered(manager: EntityManager, ids: string[], at: Date): Promise<void> {

@@ -6,6 +6,7 @@ import { EventBus } from './event-bus';
 import { EventPublisher } from './event-publisher';
 import { EventsService } from './events.service';
 import { InProcessEventBus } from './in-process-event-bus';
+import { OutboxMetrics } from './outbox-metrics';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxRepository } from './outbox.repository';
 import { RedisEmitterPublisher } from './redis-emitter-publisher';
@@ -49,11 +50,12 @@ export class RealtimeModule {
           ];
     return {
       module: RealtimeModule,
-      providers: [bus, ...publishers, OutboxRepository, OutboxRelay, EventsService],
+      providers: [bus, ...publishers, OutboxRepository, OutboxRelay, OutboxMetrics, EventsService],
       exports: [
         EventBus,
         EventPublisher,
         OutboxRelay,
+        OutboxMetrics,
         EventsService,
         ...(options.publisher === 'socket-server' ? [SocketServerPublisher] : []),
       ],

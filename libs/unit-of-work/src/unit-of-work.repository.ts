@@ -1,3 +1,4 @@
+import { currentRequestId } from '@app/common';
 import type { ServerEventType } from '@app/contracts';
 import { queryRows } from '@app/database';
 import { Injectable } from '@nestjs/common';
@@ -51,14 +52,16 @@ export class UnitOfWorkRepository {
     if (rows.length === 0) return;
     const first = Number(rows[0].event_seq) - events.length + 1;
     await manager.query(
-      `INSERT INTO outbox_events (user_id, seq, type, payload)
-       SELECT $1, x.seq, x.type, x.payload
+      `INSERT INTO outbox_events (user_id, seq, type, payload, request_id)
+       SELECT $1, x.seq, x.type, x.payload, $3
        FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type varchar, payload jsonb)`,
       [
         userId,
         JSON.stringify(
           events.map((e, i) => ({ seq: first + i, type: e.type, payload: e.payload })),
         ),
+        // The request (or job run) that caused them, for the relay's logs.
+        currentRequestId(),
       ],
     );
   }

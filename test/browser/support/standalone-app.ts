@@ -8,6 +8,8 @@ export const WEB_DIST = path.join(root, 'dist', 'web', 'browser');
 
 export interface StandaloneApp {
   baseUrl: string;
+  /** The first account (so an admin), made at start as an operator would: the suites' own users are ordinary. */
+  operator: { email: string; password: string };
   stop(): Promise<void>;
 }
 
@@ -27,8 +29,16 @@ export async function startStandaloneApp(): Promise<StandaloneApp> {
     WEB_DIST_DIR: WEB_DIST,
   });
   const baseUrl = await app.ready;
+  const operator = { email: 'operator@example.com', password: 'operator password 42' };
+  const registered = await fetch(`${baseUrl}/api/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...operator, fullName: 'Operator' }),
+  });
+  if (registered.status !== 201) throw new Error(`registering the operator: ${registered.status}`);
   return {
     baseUrl,
+    operator,
     stop: async () => {
       await app.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -66,6 +66,7 @@ export function userOf(overrides: Partial<AuthUser> = {}): AuthUser {
     nudgeHour: 19,
     emailNudges: false,
     emailVerifiedAt: null,
+    isAdmin: false,
     createdAt: new Date('2026-01-01T00:00:00Z'),
     ...overrides,
   };

@@ -1,5 +1,6 @@
 import { Clock, duplicateRedisClient, handlePublishFailures, REDIS_CLIENT } from '@app/common';
 import { SOCKET_PATH, type ServerToClientEvents, type SocketAuthErrorData } from '@app/contracts';
+import { Metrics } from '@app/metrics';
 import { SocketServerPublisher, userRoom } from '@app/realtime';
 import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
 import {
@@ -50,6 +51,7 @@ export class EventsGateway
     private readonly authenticator: SocketAuthenticator,
     private readonly publisher: SocketServerPublisher,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   afterInit(server: Server): void {
@@ -91,6 +93,7 @@ export class EventsGateway
 
   handleConnection(socket: ClientSocket): void {
     const { userId, expiresAt } = socket.data;
+    this.metrics.socketConnections.inc();
     void socket.join(userRoom(userId));
     const delay = Math.min(MAX_TIMER_MS, expiresAt.getTime() - this.clock.now().getTime());
     socket.data.expiryTimer = setTimeout(
@@ -108,6 +111,7 @@ export class EventsGateway
   }
 
   handleDisconnect(socket: ClientSocket): void {
+    this.metrics.socketConnections.dec();
     clearTimeout(socket.data.expiryTimer);
   }
 

@@ -10,5 +10,7 @@ import { SocketAuthenticator } from './socket-authenticator';
   imports: [AuthModule, RealtimeModule.forRoot({ publisher: 'socket-server' })],
   controllers: [EventsController],
   providers: [EventsGateway, SocketAuthenticator],
+  // The outbox's backlog for the operations views.
+  exports: [RealtimeModule],
 })
 export class RealtimeApiModule {}

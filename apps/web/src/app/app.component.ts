@@ -31,6 +31,13 @@ const TABS = [
   },
 ];
 
+/** Admins get a sixth destination: the operations page. */
+const OPERATIONS_TAB = {
+  path: '/operations',
+  label: 'Operations',
+  icon: 'M22 12h-4l-3 9L9 3l-3 9H2',
+};
+
 /** The shell: a header with navigation and the account, and the routed page below it. */
 @Component({
   selector: 'ht-root',
@@ -55,8 +62,13 @@ const TABS = [
       </a>
       @if (session.signedIn()) {
         <!-- A row of links in the header; a tab bar at the bottom on phones (all five in reach). -->
-        <nav aria-label="Main" class="tabs">
-          @for (tab of tabs; track tab.path) {
+        <nav
+          aria-label="Main"
+          class="tabs"
+          [class.crowded]="tabs().length > 5"
+          [style.--tab-count]="tabs().length"
+        >
+          @for (tab of tabs(); track tab.path) {
             <a [routerLink]="tab.path" routerLinkActive="active" ariaCurrentWhenActive="page">
               <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
                 <path [attr.d]="tab.icon" />
@@ -150,7 +162,7 @@ const TABS = [
         right: 0;
         bottom: 0;
         display: grid;
-        grid-template-columns: repeat(5, 1fr);
+        grid-template-columns: repeat(var(--tab-count, 5), minmax(0, 1fr));
         gap: 0;
         padding: 0.25rem 0.25rem calc(0.25rem + env(safe-area-inset-bottom));
         border-top: 1px solid var(--line);
@@ -168,6 +180,9 @@ const TABS = [
       .tabs svg {
         display: block;
       }
+      .tabs.crowded a {
+        font-size: 0.64rem;
+      }
       .account-name {
         display: none;
       }
@@ -180,8 +195,10 @@ const TABS = [
   `,
 })
 export class AppComponent {
-  protected readonly tabs = TABS;
   protected readonly session = inject(SessionService);
+  protected readonly tabs = computed(() =>
+    this.session.user()?.isAdmin ? [...TABS, OPERATIONS_TAB] : TABS,
+  );
   private readonly injector = inject(Injector);
   private liveStarted = false;
   protected readonly email = computed(() => this.session.user()?.email ?? '');

@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 import { requireSignedIn, requireSignedOut } from './auth/auth.guards';
+import { requireAdmin } from './operations/admin.guard';
 
 /** Every page's title ends with the app's name. */
 const APP = ' · Habit Tracker';
@@ -41,6 +42,12 @@ export const routes: Routes = [
     title: `Settings${APP}`,
     canActivate: [requireSignedIn],
     loadComponent: () => import('./settings/settings.page').then((m) => m.SettingsPage),
+  },
+  {
+    path: 'operations',
+    title: `Operations${APP}`,
+    canActivate: [requireAdmin],
+    loadComponent: () => import('./operations/operations.page').then((m) => m.OperationsPage),
   },
   // The pages the e-mails link to: open whether or not someone is signed in.
   {

@@ -29,6 +29,11 @@ export interface MeDto {
   isActive: boolean;
 
   /**
+   * An admin (the first user, or on the server's ADMIN_EMAILS): sees the operations pages.
+   */
+  isAdmin: boolean;
+
+  /**
    * ISO-8601 instant at which the user's next day begins.
    */
   nextDayStartsAt: string;

@@ -15,5 +15,8 @@ export class OutboxEventEntity {
   @Column({ type: 'varchar', length: 32 }) type!: string;
   @Column({ type: 'jsonb' }) payload!: unknown;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** The request that recorded the event (for the relay's logs); null from jobs. */
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true }) deliveredAt!: Date | null;
 }

@@ -15,6 +15,8 @@ export class UserEntity {
   @Column({ name: 'full_name', type: 'varchar', length: 100, nullable: true }) fullName!:
     string | null;
   @Column({ name: 'is_active', type: 'boolean', default: true }) isActive!: boolean;
+  /** The first user to register (ADMIN_EMAILS adds others at read time: see `isAdmin`). */
+  @Column({ name: 'is_admin', type: 'boolean', default: false }) isAdmin!: boolean;
   @Column({ type: 'varchar', length: 64, default: 'UTC' }) timezone!: string;
   @Column({ name: 'day_start_hour', type: 'smallint', default: 0 }) dayStartHour!: number;
   @Column({ name: 'nudge_hour', type: 'smallint', default: 19 }) nudgeHour!: number;

@@ -4,6 +4,7 @@ import { SuggestionDismissals1764300000000 } from './1764300000000-suggestion-di
 import { JobsAndMail1764500000000 } from './1764500000000-jobs-and-mail';
 import { OutboxRetention1764600000000 } from './1764600000000-outbox-retention';
 import { HabitAppearanceAndOrder1764800000000 } from './1764800000000-habit-appearance-and-order';
+import { Operations1765200000000 } from './1765200000000-operations';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   JobsAndMail1764500000000,
   OutboxRetention1764600000000,
   HabitAppearanceAndOrder1764800000000,
+  Operations1765200000000,
 ];
