@@ -41,7 +41,7 @@ async function setup() {
     },
   };
   const service = new UsersService(
-    { smtpUrl: null } as AppConfig,
+    { smtpUrl: null, adminEmails: [] } as unknown as AppConfig,
     users as unknown as UsersRepository,
     refreshTokens as unknown as RefreshTokensRepository,
     hasher as unknown as PasswordHasher,
