@@ -1,15 +1,9 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
-import {
-  HabitEntity,
-  HabitLogEntity,
-  HabitPauseEntity,
-  HabitScheduleEntity,
-  queryRows,
-} from '@app/database';
+import { HabitEntity, HabitLogEntity, HabitPauseEntity, queryRows } from '@app/database';
 import { addDays, type HabitLogEntry, type Schedule, type ScheduleVersion } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { Between, EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { RECENT_DAYS } from './habit-history.mapper';
 import { STATS_COLUMNS, StoredStats, toStatsRecord } from './habit-stats.mapper';
 
@@ -42,16 +36,51 @@ const WRITE_STATS_SQL = `UPDATE habits h SET
  WHERE h.id = x.id
  RETURNING h.id, h.version, h.updated_at`;
 
+/**
+ * Schedule history, pauses and logs of each habit in one statement, as JSON built by
+ * PostgreSQL (plain rows, no entity hydration): schedules by `effective_from`, pauses by
+ * `from_date`, logs by `log_date`, each log as [date, status, id, notes] with the id only for
+ * the last RECENT_DAYS days ($3 … $2) and the notes only for today ($2). Those two days are
+ * compared as ISO text, as the engine does: the verifier asks as of '0000-01-01', no valid
+ * PostgreSQL date. $4/$5 bound the logs.
+ */
+function recordsSql(logRange: string): string {
+  return `SELECT h.id,
+     COALESCE((SELECT json_agg(json_build_object(
+         'effectiveFrom', s.effective_from, 'frequency', s.frequency,
+         'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
+         'intervalDays', s.interval_days) ORDER BY s.effective_from)
+       FROM habit_schedules s WHERE s.habit_id = h.id), '[]'::json) AS schedules,
+     COALESCE((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
+         ORDER BY p.from_date)
+       FROM habit_pauses p WHERE p.habit_id = h.id), '[]'::json) AS pauses,
+     COALESCE((SELECT json_agg(json_build_array(
+         l.log_date, l.status,
+         CASE WHEN l.log_date::text BETWEEN $3::text AND $2::text THEN l.id END,
+         CASE WHEN l.log_date::text = $2::text THEN l.notes END) ORDER BY l.log_date)
+       FROM habit_logs l WHERE l.habit_id = h.id${logRange}), '[]'::json) AS logs
+   FROM unnest($1::uuid[]) AS h(id)`;
+}
+const RECORDS_SQL = recordsSql('');
+const RECORDS_BETWEEN_SQL = recordsSql(' AND l.log_date BETWEEN $4::date AND $5::date');
+
+interface RecordsRow {
+  id: string;
+  schedules: ScheduleVersion[];
+  pauses: PausePeriodSnapshot[];
+  logs: [LocalDate, HabitLogEntity['status'], string | null, string | null][];
+}
+
 export const habitNotFound = (): AppError =>
   AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
 
-/** Everything about a habit's past that the engine needs, loaded in three statements for any number of habits. */
+/** Everything about a habit's past that the engine needs, loaded in one statement for any number of habits. */
 export interface HabitRecords {
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
   logs: HabitLogEntry[];
   /** The log dated the user's today, if any. */
-  todayLog: HabitLogEntity | null;
+  todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null;
   /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
   recentLogIds: Map<LocalDate, string>;
 }
@@ -226,7 +255,7 @@ export class HabitsRepository {
     return new Map(rows.map((r) => [r.habitId, r]));
   }
 
-  /** Schedule history, pauses and every log of the habits (three statements). */
+  /** Schedule history, pauses and every log of the habits (one statement). */
   recordsOf(
     manager: EntityManager,
     habitIds: string[],
@@ -236,7 +265,7 @@ export class HabitsRepository {
   }
 
   /**
-   * Like `recordsOf`, but only the logs dated in [from, to] (three statements for any number of
+   * Like `recordsOf`, but only the logs dated in [from, to] (one statement for any number of
    * habits): what a statistic "as of" a recent day needs, without every log of every habit.
    */
   recordsBetween(
@@ -262,35 +291,21 @@ export class HabitsRepository {
       ]),
     );
     if (habitIds.length === 0) return result;
-    const [schedules, pauses, logs] = [
-      await manager
-        .getRepository(HabitScheduleEntity)
-        .find({ where: { habitId: In(habitIds) }, order: { effectiveFrom: 'ASC' } }),
-      await this.pausesOf(manager, habitIds),
-      await manager.getRepository(HabitLogEntity).find({
-        where: range
-          ? { habitId: In(habitIds), logDate: Between(range.from, range.to) }
-          : { habitId: In(habitIds) },
-        order: { logDate: 'ASC' },
-      }),
-    ];
-    for (const s of schedules) {
-      result.get(s.habitId)?.schedules.push({
-        effectiveFrom: s.effectiveFrom,
-        frequency: s.frequency,
-        timesPerWeek: s.timesPerWeek,
-        daysOfWeek: s.daysOfWeek,
-        intervalDays: s.intervalDays,
-      });
-    }
-    for (const [id, list] of pauses) result.get(id)!.pauses = list;
     const recentFrom = addDays(today, -(RECENT_DAYS - 1));
-    for (const log of logs) {
-      const records = result.get(log.habitId)!;
-      records.logs.push({ date: log.logDate, status: log.status });
-      if (log.logDate === today) records.todayLog = log;
-      if (log.logDate >= recentFrom && log.logDate <= today)
-        records.recentLogIds.set(log.logDate, log.id);
+    const rows = await queryRows<RecordsRow>(
+      manager,
+      range ? RECORDS_BETWEEN_SQL : RECORDS_SQL,
+      range ? [habitIds, today, recentFrom, range.from, range.to] : [habitIds, today, recentFrom],
+    );
+    for (const row of rows) {
+      const records = result.get(row.id)!;
+      records.schedules = row.schedules;
+      records.pauses = row.pauses;
+      for (const [date, status, id, notes] of row.logs) {
+        records.logs.push({ date, status });
+        if (date === today) records.todayLog = { id: id!, status, notes };
+        if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
+      }
     }
     return result;
   }

@@ -357,6 +357,9 @@ export class FakeGoalProgressRepository {
       .map((g) => g.id)
       .sort();
   }
+  async lockGoalsLinkedTo(m: EntityManager, habitIds: string[]): Promise<GoalEntity[]> {
+    return this.lockGoals(m, await this.goalIdsLinkedTo(m, habitIds));
+  }
   async lockGoals(_m: EntityManager, goalIds: string[]): Promise<GoalEntity[]> {
     return goalIds
       .filter((id) => this.t.goals.has(id))
