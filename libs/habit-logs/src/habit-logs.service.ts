@@ -2,7 +2,12 @@ import { AppError, AuthUser, Upserted } from '@app/common';
 import { addDays, diffDays } from '@app/domain';
 import { UnitOfWork } from '@app/unit-of-work';
 import { GoalProgressService } from '@app/goal-progress';
-import { HabitFreshnessService, HabitsRepository, HabitStatsService } from '@app/habits';
+import {
+  HabitFreshnessService,
+  HabitsRepository,
+  HabitStatsService,
+  withWrittenLog,
+} from '@app/habits';
 import { Injectable } from '@nestjs/common';
 import {
   HabitAfterLogDeleteDto,
@@ -34,7 +39,13 @@ export class HabitLogsService {
   /** Creates or replaces the log of (habit, day); `created` tells which. */
   log(user: AuthUser, dto: LogHabitDto): Promise<Upserted<LoggedHabitDto>> {
     return this.uow.run(user, async (manager, ctx) => {
-      const habit = await this.habits.lockOwned(manager, user.id, dto.habitId);
+      // The habit and its records (as before this write) in the statement that locks it.
+      const { habit, records } = await this.habits.lockOwnedWithRecords(
+        manager,
+        user.id,
+        dto.habitId,
+        ctx.today,
+      );
       const logDate = dto.logDate ?? ctx.today;
       if (logDate > ctx.today) {
         throw AppError.unprocessable(
@@ -56,7 +67,10 @@ export class HabitLogsService {
         ctx.now,
       );
       const log = toHabitLogDto(written.log);
-      const recomputed = (await this.stats.recompute(manager, ctx, [habit])).get(habit.id)!;
+      const after = new Map([[habit.id, withWrittenLog(records, written.log, ctx.today)]]);
+      const recomputed = (
+        await this.stats.recompute(manager, ctx, [habit], { records: after })
+      ).get(habit.id)!;
       ctx.events.record(user.id, 'habit_logged', { log, habit: recomputed.dto });
       this.stats.recordTransitions(ctx, [recomputed]);
       await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);

@@ -37,28 +37,31 @@ const WRITE_STATS_SQL = `UPDATE habits h SET
  RETURNING h.id, h.version, h.updated_at`;
 
 /**
- * Schedule history, pauses and logs of each habit in one statement, as JSON built by
- * PostgreSQL (plain rows, no entity hydration): schedules by `effective_from`, pauses by
- * `from_date`, logs by `log_date`, each log as [date, status, id, notes] with the id only for
- * the last RECENT_DAYS days ($3 … $2) and the notes only for today ($2). Those two days are
- * compared as ISO text, as the engine does: the verifier asks as of '0000-01-01', no valid
- * PostgreSQL date. $4/$5 bound the logs.
+ * A habit's schedule history, pauses and logs as three JSON columns built by PostgreSQL (plain
+ * rows, no entity hydration): schedules by `effective_from`, pauses by `from_date`, logs by
+ * `log_date`, each log as [date, status, id, notes] with the id only for the last RECENT_DAYS
+ * days (`recentFrom` … `today`) and the notes only for `today`. Those two days are compared as
+ * ISO text, as the engine does: the verifier asks as of '0000-01-01', no valid PostgreSQL date.
+ * `habitId`, `today` and `recentFrom` are SQL expressions (placeholders or a column).
  */
-function recordsSql(logRange: string): string {
-  return `SELECT h.id,
-     COALESCE((SELECT json_agg(json_build_object(
+function historyColumns(habitId: string, today: string, recentFrom: string, logRange = ''): string {
+  return `COALESCE((SELECT json_agg(json_build_object(
          'effectiveFrom', s.effective_from, 'frequency', s.frequency,
          'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
          'intervalDays', s.interval_days) ORDER BY s.effective_from)
-       FROM habit_schedules s WHERE s.habit_id = h.id), '[]'::json) AS schedules,
+       FROM habit_schedules s WHERE s.habit_id = ${habitId}), '[]'::json) AS schedules,
      COALESCE((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
          ORDER BY p.from_date)
-       FROM habit_pauses p WHERE p.habit_id = h.id), '[]'::json) AS pauses,
+       FROM habit_pauses p WHERE p.habit_id = ${habitId}), '[]'::json) AS pauses,
      COALESCE((SELECT json_agg(json_build_array(
          l.log_date, l.status,
-         CASE WHEN l.log_date::text BETWEEN $3::text AND $2::text THEN l.id END,
-         CASE WHEN l.log_date::text = $2::text THEN l.notes END) ORDER BY l.log_date)
-       FROM habit_logs l WHERE l.habit_id = h.id${logRange}), '[]'::json) AS logs
+         CASE WHEN l.log_date::text BETWEEN ${recentFrom} AND ${today} THEN l.id END,
+         CASE WHEN l.log_date::text = ${today} THEN l.notes END) ORDER BY l.log_date)
+       FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
+}
+/** The records of any number of habits in one statement ($4/$5 bound the logs). */
+function recordsSql(logRange: string): string {
+  return `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text', logRange)}
    FROM unnest($1::uuid[]) AS h(id)`;
 }
 const RECORDS_SQL = recordsSql('');
@@ -69,6 +72,23 @@ interface RecordsRow {
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
   logs: [LocalDate, HabitLogEntity['status'], string | null, string | null][];
+}
+
+function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords {
+  const recentFrom = addDays(today, -(RECENT_DAYS - 1));
+  const records: HabitRecords = {
+    schedules: row.schedules,
+    pauses: row.pauses,
+    logs: [],
+    todayLog: null,
+    recentLogIds: new Map(),
+  };
+  for (const [date, status, id, notes] of row.logs) {
+    records.logs.push({ date, status });
+    if (date === today) records.todayLog = { id: id!, status, notes };
+    if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
+  }
+  return records;
 }
 
 export const habitNotFound = (): AppError =>
@@ -95,6 +115,28 @@ export class HabitsRepository {
       .findOne({ where: { id: habitId, userId }, lock: { mode: 'pessimistic_write' } });
     if (!habit) throw habitNotFound();
     return habit;
+  }
+
+  /**
+   * The user's habit, locked for the rest of the transaction, with its records as they are
+   * before this transaction's own writes (one statement); 404 for anyone else's.
+   */
+  async lockOwnedWithRecords(
+    manager: EntityManager,
+    userId: string,
+    habitId: string,
+    today: LocalDate,
+  ): Promise<{ habit: HabitEntity; records: HabitRecords }> {
+    const { entities, raw } = await manager
+      .getRepository(HabitEntity)
+      .createQueryBuilder('h')
+      .addSelect(historyColumns('"h"."id"', 'CAST(:today AS text)', 'CAST(:recentFrom AS text)'))
+      .where('h.id = :habitId AND h.user_id = :userId', { habitId, userId })
+      .setParameters({ today, recentFrom: addDays(today, -(RECENT_DAYS - 1)) })
+      .setLock('pessimistic_write')
+      .getRawAndEntities<Omit<RecordsRow, 'id'>>();
+    if (entities.length === 0) throw habitNotFound();
+    return { habit: entities[0], records: toRecords(raw[0], today) };
   }
 
   /** All of the user's habits, locked in id order (so concurrent writers never deadlock). */
@@ -297,16 +339,7 @@ export class HabitsRepository {
       range ? RECORDS_BETWEEN_SQL : RECORDS_SQL,
       range ? [habitIds, today, recentFrom, range.from, range.to] : [habitIds, today, recentFrom],
     );
-    for (const row of rows) {
-      const records = result.get(row.id)!;
-      records.schedules = row.schedules;
-      records.pauses = row.pauses;
-      for (const [date, status, id, notes] of row.logs) {
-        records.logs.push({ date, status });
-        if (date === today) records.todayLog = { id: id!, status, notes };
-        if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
-      }
-    }
+    for (const row of rows) result.set(row.id, toRecords(row, today));
     return result;
   }
 

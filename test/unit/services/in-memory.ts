@@ -131,6 +131,10 @@ const copy = <T extends object>(row: T): T =>
 export class FakeHabitsRepository {
   constructor(private readonly t: Tables) {}
 
+  async lockOwnedWithRecords(m: EntityManager, userId: string, habitId: string, today: LocalDate) {
+    const habit = await this.lockOwned(m, userId, habitId);
+    return { habit, records: (await this.recordsOf(m, [habitId], today)).get(habitId)! };
+  }
   async lockOwned(_m: EntityManager, userId: string, habitId: string): Promise<HabitEntity> {
     return this.findOwned(_m, userId, habitId);
   }
