@@ -183,6 +183,12 @@ describe(`write path under concurrency, and its statement counts (${testDb()})`,
     // logs in the same statement), upsert log, stats update, goals looked up and locked, their
     // contributions, goals update, outbox (seq and rows in one statement), COMMIT.
     expect(Number(b.headers['x-query-count'])).toBe(11);
+    // Undo: the same, with the log's habit looked up first and a DELETE instead of the upsert.
+    const undo = await request(t.http)
+      .delete(`/api/habit-logs/${b.body.log.id}`)
+      .set(user.auth)
+      .expect(200);
+    expect(Number(undo.headers['x-query-count'])).toBe(12);
   });
 
   it('GET /api/habits issues the same number of statements for 50 habits as for 1 (no N+1)', async () => {

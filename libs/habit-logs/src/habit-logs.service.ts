@@ -6,6 +6,7 @@ import {
   HabitFreshnessService,
   HabitsRepository,
   HabitStatsService,
+  withoutLogOn,
   withWrittenLog,
 } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -101,10 +102,19 @@ export class HabitLogsService {
     return this.uow.run(user, async (manager, ctx) => {
       const habitId = await this.logs.habitOfOwnedLog(manager, user.id, logId);
       if (habitId === null) throw logNotFound();
-      const habit = await this.habits.lockOwned(manager, user.id, habitId);
-      // False when a concurrent undo removed it first.
-      if (!(await this.logs.delete(manager, habit.id, logId))) throw logNotFound();
-      const recomputed = (await this.stats.recompute(manager, ctx, [habit])).get(habit.id)!;
+      const { habit, records } = await this.habits.lockOwnedWithRecords(
+        manager,
+        user.id,
+        habitId,
+        ctx.today,
+      );
+      // Null when a concurrent undo removed it first.
+      const day = await this.logs.delete(manager, habit.id, logId);
+      if (day === null) throw logNotFound();
+      const after = new Map([[habit.id, withoutLogOn(records, day, ctx.today)]]);
+      const recomputed = (
+        await this.stats.recompute(manager, ctx, [habit], { records: after })
+      ).get(habit.id)!;
       // Other tabs need the habit without the log even when the streak did not move.
       if (!recomputed.streakChanged)
         ctx.events.record(user.id, 'streak_update', { habit: recomputed.dto });

@@ -1,4 +1,4 @@
-import { withWrittenLog } from './habit-history.mapper';
+import { withoutLogOn, withWrittenLog } from './habit-history.mapper';
 import type { HabitRecords } from './habits.repository';
 
 // Today is 2026-03-10, so the recent days (RECENT_DAYS = 7) run from 2026-03-04.
@@ -77,5 +77,21 @@ describe('withWrittenLog (the records a read after a log write would return)', (
     );
     expect(last.logs.map((l) => l.date)).toEqual(['2026-01-02', '2026-03-05', '2026-03-10']);
     expect(last.todayLog).toEqual({ id: 't', status: 'missed', notes: null });
+  });
+});
+
+describe('withoutLogOn (the records a read after an undo would return)', () => {
+  it("drops today's log, its recent id and the today log", () => {
+    const after = withoutLogOn(records(), today, today);
+    expect(after.logs.map((l) => l.date)).toEqual(['2026-01-02', '2026-03-05']);
+    expect(after.todayLog).toBeNull();
+    expect([...after.recentLogIds]).toEqual([['2026-03-05', 'l5']]);
+  });
+
+  it('drops an older day and keeps the today log', () => {
+    const after = withoutLogOn(records(), '2026-01-02', today);
+    expect(after.logs.map((l) => l.date)).toEqual(['2026-03-05', '2026-03-10']);
+    expect(after.todayLog).toEqual({ id: 'today', status: 'skipped', notes: 'tired' });
+    expect(after.recentLogIds.size).toBe(2);
   });
 });

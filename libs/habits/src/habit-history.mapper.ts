@@ -88,3 +88,19 @@ export function withWrittenLog(
     recentLogIds,
   };
 }
+
+/** The records read before a log was deleted, without that day's log (see `withWrittenLog`). */
+export function withoutLogOn(
+  records: HabitRecords,
+  day: LocalDate,
+  today: LocalDate,
+): HabitRecords {
+  const recentLogIds = new Map(records.recentLogIds);
+  recentLogIds.delete(day);
+  return {
+    ...records,
+    logs: records.logs.filter((l) => l.date !== day),
+    todayLog: day === today ? null : records.todayLog,
+    recentLogIds,
+  };
+}

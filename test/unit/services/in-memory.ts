@@ -340,10 +340,10 @@ export class FakeHabitLogsRepository {
     const log = this.t.logs.find((l) => l.id === logId);
     return log && this.t.habits.get(log.habitId)?.userId === userId ? log.habitId : null;
   }
-  async delete(_m: EntityManager, habitId: string, logId: string): Promise<boolean> {
-    const before = this.t.logs.length;
-    this.t.logs = this.t.logs.filter((l) => !(l.id === logId && l.habitId === habitId));
-    return this.t.logs.length < before;
+  async delete(_m: EntityManager, habitId: string, logId: string): Promise<LocalDate | null> {
+    const log = this.t.logs.find((l) => l.id === logId && l.habitId === habitId);
+    this.t.logs = this.t.logs.filter((l) => l !== log);
+    return log?.logDate ?? null;
   }
 }
 
