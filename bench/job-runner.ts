@@ -15,6 +15,7 @@ type UnitOfWorkLib = typeof import('@app/unit-of-work');
 type CacheLib = typeof import('@app/cache');
 type MailLib = typeof import('@app/mail');
 type JobsLib = typeof import('@app/jobs');
+type MetricsLib = typeof import('@app/metrics');
 type ContractsLib = typeof import('@app/contracts');
 
 export interface JobRun {
@@ -41,6 +42,7 @@ async function main(names: string[]): Promise<void> {
   const { CacheModule } = requireDist<CacheLib>('libs/cache/src/index.js');
   const { MailModule } = requireDist<MailLib>('libs/mail/src/index.js');
   const { JobsModule, JobRegistry } = requireDist<JobsLib>('libs/jobs/src/index.js');
+  const { MetricsModule } = requireDist<MetricsLib>('libs/metrics/src/index.js');
   const { JOB_NAMES } = requireDist<ContractsLib>('libs/contracts/src/index.js');
   for (const name of names)
     if (!(JOB_NAMES as readonly string[]).includes(name))
@@ -56,6 +58,7 @@ async function main(names: string[]): Promise<void> {
         ClockModule.forRoot(),
         DatabaseModule.forRoot(),
         RedisModule,
+        MetricsModule,
         UnitOfWorkModule,
         CacheModule,
         MailModule,

@@ -2,6 +2,7 @@ import { AppError, Clock } from '@app/common';
 import { APP_CONFIG, AppConfig } from '@app/config';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
+import { createSecretKey, KeyObject } from 'node:crypto';
 
 /** Access tokens last 15 minutes (SPEC.md §4). */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
@@ -25,17 +26,20 @@ export interface AccessTokenClaims {
  * Signs and checks the JWT access tokens: HS256 only, issuer and audience checked, "now" from the
  * Clock, `exp` required. Each token names its session (`sid`, the refresh-token family), so
  * ending the session ends the token on its next use (the guard checks the family).
+ *
+ * The secret is turned into a key object once: given a string, jsonwebtoken first tries it as a
+ * public key (which throws) on every call, a cost paid by every authenticated request.
  */
 @Injectable()
 export class AccessTokens {
-  private readonly secret: string;
+  private readonly secret: KeyObject;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly clock: Clock,
   ) {
     if (!config.jwtSecret) throw new Error('AppConfig.jwtSecret is not set');
-    this.secret = config.jwtSecret;
+    this.secret = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
   }
 
   sign(userId: string, sessionId: string): SignedAccessToken {

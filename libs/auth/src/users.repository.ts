@@ -1,9 +1,8 @@
 import type { AuthUser } from '@app/common';
-import { UserEntity } from '@app/database';
+import { queryRows, UserEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { toAuthUser } from './user.dto';
 
 /** Transaction-level lock that serialises sign-ups while registration is closed. */
 const REGISTRATION_LOCK_KEY = 727_1003;
@@ -28,6 +27,15 @@ export type UserChanges = Partial<
   >
 >;
 
+/** The guard's lookup: plain columns of an AuthUser (no entity hydration) and the session check. */
+const FOR_ACCESS_TOKEN_SQL = `SELECT u.id, u.email, u.full_name AS "fullName", u.is_active AS "isActive",
+   u.timezone, u.day_start_hour AS "dayStartHour", u.nudge_hour AS "nudgeHour",
+   u.email_nudges AS "emailNudges", u.email_verified_at AS "emailVerifiedAt",
+   u.is_admin AS "isAdmin", u.created_at AS "createdAt",
+   EXISTS (SELECT 1 FROM refresh_tokens t
+           WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NOT NULL) AS "sessionEnded"
+ FROM users u WHERE u.id = $1`;
+
 /** The queries on `users`. Methods that take a manager run inside the caller's transaction. */
 @Injectable()
 export class UsersRepository {
@@ -50,16 +58,14 @@ export class UsersRepository {
     userId: string,
     sessionId: string,
   ): Promise<{ user: AuthUser; sessionEnded: boolean } | null> {
-    const { entities, raw } = await this.repo()
-      .createQueryBuilder('user')
-      .addSelect(
-        `EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = :sessionId AND t.user_id = "user"."id" AND t.revoked_at IS NOT NULL)`,
-        'session_ended',
-      )
-      .where('user.id = :userId', { userId, sessionId })
-      .getRawAndEntities<{ session_ended: boolean }>();
-    if (entities.length === 0) return null;
-    return { user: toAuthUser(entities[0]), sessionEnded: raw[0].session_ended === true };
+    const rows = await queryRows<AuthUser & { sessionEnded: boolean }>(
+      this.dataSource.manager,
+      FOR_ACCESS_TOKEN_SQL,
+      [userId, sessionId],
+    );
+    if (rows.length === 0) return null;
+    const { sessionEnded, ...user } = rows[0];
+    return { user, sessionEnded: sessionEnded === true };
   }
 
   /** By e-mail, case-insensitively (the unique index is on lower(email)). */

@@ -33,6 +33,24 @@ export class GoalProgressRepository {
     return rows.map((r) => r.goal_id);
   }
 
+  /**
+   * The goals linked to any of these habits, locked for the rest of the transaction in id order
+   * (one statement: the lookup and the lock).
+   */
+  async lockGoalsLinkedTo(manager: EntityManager, habitIds: string[]): Promise<GoalEntity[]> {
+    if (habitIds.length === 0) return [];
+    return manager
+      .getRepository(GoalEntity)
+      .createQueryBuilder('g')
+      .where(
+        'g.id IN (SELECT gh.goal_id FROM goal_habits gh WHERE gh.habit_id = ANY(CAST(:habitIds AS uuid[])))',
+        { habitIds },
+      )
+      .orderBy('g.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** Every goal of the user (ids in order). */
   async goalIdsOfUser(manager: EntityManager, userId: string): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(

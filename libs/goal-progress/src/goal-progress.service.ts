@@ -67,12 +67,13 @@ export class GoalProgressService {
     return this.goals.linksOf(manager, goalIds);
   }
 
+  /** Refreshes the goals linked to these habits (the lookup and the lock in one statement). */
   async refreshLinkedTo(
     manager: EntityManager,
     ctx: WriteContext,
     habitIds: string[],
   ): Promise<Map<string, RefreshedGoal>> {
-    return this.refresh(manager, ctx, await this.goals.goalIdsLinkedTo(manager, habitIds));
+    return this.refreshLocked(manager, ctx, await this.goals.lockGoalsLinkedTo(manager, habitIds));
   }
 
   async refresh(
@@ -80,11 +81,24 @@ export class GoalProgressService {
     ctx: WriteContext,
     goalIds: string[],
   ): Promise<Map<string, RefreshedGoal>> {
-    const result = new Map<string, RefreshedGoal>();
-    if (goalIds.length === 0) return result;
+    if (goalIds.length === 0) return new Map();
     const ids = [...new Set(goalIds)].sort();
-    const goals = await this.goals.lockGoals(manager, ids);
-    const contributions = await this.goals.contributions(manager, ids, ctx.today);
+    return this.refreshLocked(manager, ctx, await this.goals.lockGoals(manager, ids));
+  }
+
+  /** Recomputes and writes these goals, already locked in id order. */
+  private async refreshLocked(
+    manager: EntityManager,
+    ctx: WriteContext,
+    goals: GoalEntity[],
+  ): Promise<Map<string, RefreshedGoal>> {
+    const result = new Map<string, RefreshedGoal>();
+    if (goals.length === 0) return result;
+    const contributions = await this.goals.contributions(
+      manager,
+      goals.map((g) => g.id),
+      ctx.today,
+    );
     const computed = goals.map((goal) => {
       const progress = progressOf(goal, contributions.get(goal.id) ?? [], ctx.today);
       const justCompleted = goalJustCompleted(goal, progress);

@@ -71,9 +71,13 @@ export class HabitLogsRepository {
     return rows[0]?.habit_id ?? null;
   }
 
-  /** Deletes the habit's log; false when it was already gone. */
-  async delete(manager: EntityManager, habitId: string, logId: string): Promise<boolean> {
-    const result = await manager.getRepository(HabitLogEntity).delete({ id: logId, habitId });
-    return (result.affected ?? 0) > 0;
+  /** Deletes the habit's log and answers its day; null when it was already gone. */
+  async delete(manager: EntityManager, habitId: string, logId: string): Promise<LocalDate | null> {
+    const rows = await queryRows<{ log_date: LocalDate }>(
+      manager,
+      'DELETE FROM habit_logs WHERE id = $1 AND habit_id = $2 RETURNING log_date',
+      [logId, habitId],
+    );
+    return rows[0]?.log_date ?? null;
   }
 }

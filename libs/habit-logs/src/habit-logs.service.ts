@@ -2,7 +2,13 @@ import { AppError, AuthUser, Upserted } from '@app/common';
 import { addDays, diffDays } from '@app/domain';
 import { UnitOfWork } from '@app/unit-of-work';
 import { GoalProgressService } from '@app/goal-progress';
-import { HabitFreshnessService, HabitsRepository, HabitStatsService } from '@app/habits';
+import {
+  HabitFreshnessService,
+  HabitsRepository,
+  HabitStatsService,
+  withoutLogOn,
+  withWrittenLog,
+} from '@app/habits';
 import { Injectable } from '@nestjs/common';
 import {
   HabitAfterLogDeleteDto,
@@ -34,7 +40,13 @@ export class HabitLogsService {
   /** Creates or replaces the log of (habit, day); `created` tells which. */
   log(user: AuthUser, dto: LogHabitDto): Promise<Upserted<LoggedHabitDto>> {
     return this.uow.run(user, async (manager, ctx) => {
-      const habit = await this.habits.lockOwned(manager, user.id, dto.habitId);
+      // The habit and its records (as before this write) in the statement that locks it.
+      const { habit, records } = await this.habits.lockOwnedWithRecords(
+        manager,
+        user.id,
+        dto.habitId,
+        ctx.today,
+      );
       const logDate = dto.logDate ?? ctx.today;
       if (logDate > ctx.today) {
         throw AppError.unprocessable(
@@ -56,7 +68,10 @@ export class HabitLogsService {
         ctx.now,
       );
       const log = toHabitLogDto(written.log);
-      const recomputed = (await this.stats.recompute(manager, ctx, [habit])).get(habit.id)!;
+      const after = new Map([[habit.id, withWrittenLog(records, written.log, ctx.today)]]);
+      const recomputed = (
+        await this.stats.recompute(manager, ctx, [habit], { records: after })
+      ).get(habit.id)!;
       ctx.events.record(user.id, 'habit_logged', { log, habit: recomputed.dto });
       this.stats.recordTransitions(ctx, [recomputed]);
       await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
@@ -87,10 +102,19 @@ export class HabitLogsService {
     return this.uow.run(user, async (manager, ctx) => {
       const habitId = await this.logs.habitOfOwnedLog(manager, user.id, logId);
       if (habitId === null) throw logNotFound();
-      const habit = await this.habits.lockOwned(manager, user.id, habitId);
-      // False when a concurrent undo removed it first.
-      if (!(await this.logs.delete(manager, habit.id, logId))) throw logNotFound();
-      const recomputed = (await this.stats.recompute(manager, ctx, [habit])).get(habit.id)!;
+      const { habit, records } = await this.habits.lockOwnedWithRecords(
+        manager,
+        user.id,
+        habitId,
+        ctx.today,
+      );
+      // Null when a concurrent undo removed it first.
+      const day = await this.logs.delete(manager, habit.id, logId);
+      if (day === null) throw logNotFound();
+      const after = new Map([[habit.id, withoutLogOn(records, day, ctx.today)]]);
+      const recomputed = (
+        await this.stats.recompute(manager, ctx, [habit], { records: after })
+      ).get(habit.id)!;
       // Other tabs need the habit without the log even when the streak did not move.
       if (!recomputed.streakChanged)
         ctx.events.record(user.id, 'streak_update', { habit: recomputed.dto });

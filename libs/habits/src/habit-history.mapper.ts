@@ -57,3 +57,50 @@ export function recentDaysOf(
     logId: records.recentLogIds.get(day.date) ?? null,
   }));
 }
+
+/**
+ * The records read before a log write, with that log as the write left it (created or
+ * replaced): the same records a read after the write would return, without reading them again.
+ */
+export function withWrittenLog(
+  records: HabitRecords,
+  log: {
+    id: string;
+    logDate: LocalDate;
+    status: HabitRecords['logs'][number]['status'];
+    notes: string | null;
+  },
+  today: LocalDate,
+): HabitRecords {
+  const logs = records.logs.filter((l) => l.date !== log.logDate);
+  const at = logs.findIndex((l) => l.date > log.logDate);
+  logs.splice(at === -1 ? logs.length : at, 0, { date: log.logDate, status: log.status });
+  const recentLogIds = new Map(records.recentLogIds);
+  if (log.logDate >= addDays(today, -(RECENT_DAYS - 1)) && log.logDate <= today)
+    recentLogIds.set(log.logDate, log.id);
+  return {
+    ...records,
+    logs,
+    todayLog:
+      log.logDate === today
+        ? { id: log.id, status: log.status, notes: log.notes }
+        : records.todayLog,
+    recentLogIds,
+  };
+}
+
+/** The records read before a log was deleted, without that day's log (see `withWrittenLog`). */
+export function withoutLogOn(
+  records: HabitRecords,
+  day: LocalDate,
+  today: LocalDate,
+): HabitRecords {
+  const recentLogIds = new Map(records.recentLogIds);
+  recentLogIds.delete(day);
+  return {
+    ...records,
+    logs: records.logs.filter((l) => l.date !== day),
+    todayLog: day === today ? null : records.todayLog,
+    recentLogIds,
+  };
+}

@@ -28,6 +28,8 @@ export class HabitStatsService {
   constructor(private readonly habits: HabitsRepository) {}
 
   /**
+   * `records`: the habits' records as they are now, when the caller already has them (a log
+   * write reads them with the habit's lock); otherwise they are read (one statement).
    * `onlyIfChanged` (the scheduled jobs) writes only the habits whose figures would change, so
    * a second run of a job changes nothing; writes always bump `version`.
    */
@@ -35,15 +37,17 @@ export class HabitStatsService {
     manager: EntityManager,
     ctx: WriteContext,
     habits: HabitEntity[],
-    options: { onlyIfChanged?: boolean } = {},
+    options: { onlyIfChanged?: boolean; records?: Map<string, HabitRecords> } = {},
   ): Promise<Map<string, RecomputedHabit>> {
     const result = new Map<string, RecomputedHabit>();
     if (habits.length === 0) return result;
-    const records = await this.habits.recordsOf(
-      manager,
-      habits.map((h) => h.id),
-      ctx.today,
-    );
+    const records =
+      options.records ??
+      (await this.habits.recordsOf(
+        manager,
+        habits.map((h) => h.id),
+        ctx.today,
+      ));
     const computed = habits
       .map((habit) => {
         const record = records.get(habit.id)!;

@@ -1,15 +1,9 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
-import {
-  HabitEntity,
-  HabitLogEntity,
-  HabitPauseEntity,
-  HabitScheduleEntity,
-  queryRows,
-} from '@app/database';
+import { HabitEntity, HabitLogEntity, HabitPauseEntity, queryRows } from '@app/database';
 import { addDays, type HabitLogEntry, type Schedule, type ScheduleVersion } from '@app/domain';
 import { Injectable } from '@nestjs/common';
-import { Between, EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { RECENT_DAYS } from './habit-history.mapper';
 import { STATS_COLUMNS, StoredStats, toStatsRecord } from './habit-stats.mapper';
 
@@ -42,16 +36,71 @@ const WRITE_STATS_SQL = `UPDATE habits h SET
  WHERE h.id = x.id
  RETURNING h.id, h.version, h.updated_at`;
 
+/**
+ * A habit's schedule history, pauses and logs as three JSON columns built by PostgreSQL (plain
+ * rows, no entity hydration): schedules by `effective_from`, pauses by `from_date`, logs by
+ * `log_date`, each log as [date, status, id, notes] with the id only for the last RECENT_DAYS
+ * days (`recentFrom` … `today`) and the notes only for `today`. Those two days are compared as
+ * ISO text, as the engine does: the verifier asks as of '0000-01-01', no valid PostgreSQL date.
+ * `habitId`, `today` and `recentFrom` are SQL expressions (placeholders or a column).
+ */
+function historyColumns(habitId: string, today: string, recentFrom: string, logRange = ''): string {
+  return `COALESCE((SELECT json_agg(json_build_object(
+         'effectiveFrom', s.effective_from, 'frequency', s.frequency,
+         'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
+         'intervalDays', s.interval_days) ORDER BY s.effective_from)
+       FROM habit_schedules s WHERE s.habit_id = ${habitId}), '[]'::json) AS schedules,
+     COALESCE((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
+         ORDER BY p.from_date)
+       FROM habit_pauses p WHERE p.habit_id = ${habitId}), '[]'::json) AS pauses,
+     COALESCE((SELECT json_agg(json_build_array(
+         l.log_date, l.status,
+         CASE WHEN l.log_date::text BETWEEN ${recentFrom} AND ${today} THEN l.id END,
+         CASE WHEN l.log_date::text = ${today} THEN l.notes END) ORDER BY l.log_date)
+       FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
+}
+/** The records of any number of habits in one statement ($4/$5 bound the logs). */
+function recordsSql(logRange: string): string {
+  return `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text', logRange)}
+   FROM unnest($1::uuid[]) AS h(id)`;
+}
+const RECORDS_SQL = recordsSql('');
+const RECORDS_BETWEEN_SQL = recordsSql(' AND l.log_date BETWEEN $4::date AND $5::date');
+
+interface RecordsRow {
+  id: string;
+  schedules: ScheduleVersion[];
+  pauses: PausePeriodSnapshot[];
+  logs: [LocalDate, HabitLogEntity['status'], string | null, string | null][];
+}
+
+function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords {
+  const recentFrom = addDays(today, -(RECENT_DAYS - 1));
+  const records: HabitRecords = {
+    schedules: row.schedules,
+    pauses: row.pauses,
+    logs: [],
+    todayLog: null,
+    recentLogIds: new Map(),
+  };
+  for (const [date, status, id, notes] of row.logs) {
+    records.logs.push({ date, status });
+    if (date === today) records.todayLog = { id: id!, status, notes };
+    if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
+  }
+  return records;
+}
+
 export const habitNotFound = (): AppError =>
   AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
 
-/** Everything about a habit's past that the engine needs, loaded in three statements for any number of habits. */
+/** Everything about a habit's past that the engine needs, loaded in one statement for any number of habits. */
 export interface HabitRecords {
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
   logs: HabitLogEntry[];
   /** The log dated the user's today, if any. */
-  todayLog: HabitLogEntity | null;
+  todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null;
   /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
   recentLogIds: Map<LocalDate, string>;
 }
@@ -66,6 +115,28 @@ export class HabitsRepository {
       .findOne({ where: { id: habitId, userId }, lock: { mode: 'pessimistic_write' } });
     if (!habit) throw habitNotFound();
     return habit;
+  }
+
+  /**
+   * The user's habit, locked for the rest of the transaction, with its records as they are
+   * before this transaction's own writes (one statement); 404 for anyone else's.
+   */
+  async lockOwnedWithRecords(
+    manager: EntityManager,
+    userId: string,
+    habitId: string,
+    today: LocalDate,
+  ): Promise<{ habit: HabitEntity; records: HabitRecords }> {
+    const { entities, raw } = await manager
+      .getRepository(HabitEntity)
+      .createQueryBuilder('h')
+      .addSelect(historyColumns('"h"."id"', 'CAST(:today AS text)', 'CAST(:recentFrom AS text)'))
+      .where('h.id = :habitId AND h.user_id = :userId', { habitId, userId })
+      .setParameters({ today, recentFrom: addDays(today, -(RECENT_DAYS - 1)) })
+      .setLock('pessimistic_write')
+      .getRawAndEntities<Omit<RecordsRow, 'id'>>();
+    if (entities.length === 0) throw habitNotFound();
+    return { habit: entities[0], records: toRecords(raw[0], today) };
   }
 
   /** All of the user's habits, locked in id order (so concurrent writers never deadlock). */
@@ -226,7 +297,7 @@ export class HabitsRepository {
     return new Map(rows.map((r) => [r.habitId, r]));
   }
 
-  /** Schedule history, pauses and every log of the habits (three statements). */
+  /** Schedule history, pauses and every log of the habits (one statement). */
   recordsOf(
     manager: EntityManager,
     habitIds: string[],
@@ -236,7 +307,7 @@ export class HabitsRepository {
   }
 
   /**
-   * Like `recordsOf`, but only the logs dated in [from, to] (three statements for any number of
+   * Like `recordsOf`, but only the logs dated in [from, to] (one statement for any number of
    * habits): what a statistic "as of" a recent day needs, without every log of every habit.
    */
   recordsBetween(
@@ -262,36 +333,13 @@ export class HabitsRepository {
       ]),
     );
     if (habitIds.length === 0) return result;
-    const [schedules, pauses, logs] = [
-      await manager
-        .getRepository(HabitScheduleEntity)
-        .find({ where: { habitId: In(habitIds) }, order: { effectiveFrom: 'ASC' } }),
-      await this.pausesOf(manager, habitIds),
-      await manager.getRepository(HabitLogEntity).find({
-        where: range
-          ? { habitId: In(habitIds), logDate: Between(range.from, range.to) }
-          : { habitId: In(habitIds) },
-        order: { logDate: 'ASC' },
-      }),
-    ];
-    for (const s of schedules) {
-      result.get(s.habitId)?.schedules.push({
-        effectiveFrom: s.effectiveFrom,
-        frequency: s.frequency,
-        timesPerWeek: s.timesPerWeek,
-        daysOfWeek: s.daysOfWeek,
-        intervalDays: s.intervalDays,
-      });
-    }
-    for (const [id, list] of pauses) result.get(id)!.pauses = list;
     const recentFrom = addDays(today, -(RECENT_DAYS - 1));
-    for (const log of logs) {
-      const records = result.get(log.habitId)!;
-      records.logs.push({ date: log.logDate, status: log.status });
-      if (log.logDate === today) records.todayLog = log;
-      if (log.logDate >= recentFrom && log.logDate <= today)
-        records.recentLogIds.set(log.logDate, log.id);
-    }
+    const rows = await queryRows<RecordsRow>(
+      manager,
+      range ? RECORDS_BETWEEN_SQL : RECORDS_SQL,
+      range ? [habitIds, today, recentFrom, range.from, range.to] : [habitIds, today, recentFrom],
+    );
+    for (const row of rows) result.set(row.id, toRecords(row, today));
     return result;
   }
 

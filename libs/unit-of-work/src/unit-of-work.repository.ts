@@ -36,30 +36,28 @@ export class UnitOfWorkRepository {
 
   /**
    * Records one user's events in the outbox (transactional outbox), each with the user's next
-   * sequence number: two statements, reserving the numbers then inserting the rows. Nothing when
-   * the user was deleted in this transaction.
+   * sequence number, in one statement: the UPDATE reserves the numbers (the user's row is
+   * locked, so they are consecutive) and the INSERT numbers the rows from them, in the order
+   * the events were recorded. Nothing when the user was deleted in this transaction.
    */
   async appendToOutbox(
     manager: EntityManager,
     userId: string,
     events: readonly PendingEvent[],
   ): Promise<void> {
-    const rows = await queryRows<{ event_seq: string }>(
-      manager,
-      'UPDATE users SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
-      [userId, events.length],
-    );
-    if (rows.length === 0) return;
-    const first = Number(rows[0].event_seq) - events.length + 1;
     await manager.query(
-      `INSERT INTO outbox_events (user_id, seq, type, payload, request_id)
-       SELECT $1, x.seq, x.type, x.payload, $3
-       FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type varchar, payload jsonb)`,
+      `WITH reserved AS (
+         UPDATE users SET event_seq = event_seq + $2::int WHERE id = $1 RETURNING event_seq
+       )
+       INSERT INTO outbox_events (user_id, seq, type, payload, request_id)
+       SELECT $1, r.event_seq - $2::int + x.n, x.type, x.payload, $4
+       FROM reserved r, jsonb_to_recordset($3::jsonb) AS x(n int, type varchar, payload jsonb)
+       ORDER BY x.n`,
       [
         userId,
-        JSON.stringify(
-          events.map((e, i) => ({ seq: first + i, type: e.type, payload: e.payload })),
-        ),
+        events.length,
+        // n: the event's place (1-based) among this write's events.
+        JSON.stringify(events.map((e, i) => ({ n: i + 1, type: e.type, payload: e.payload }))),
         // The request (or job run) that caused them, for the relay's logs.
         currentRequestId(),
       ],

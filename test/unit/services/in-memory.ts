@@ -131,6 +131,10 @@ const copy = <T extends object>(row: T): T =>
 export class FakeHabitsRepository {
   constructor(private readonly t: Tables) {}
 
+  async lockOwnedWithRecords(m: EntityManager, userId: string, habitId: string, today: LocalDate) {
+    const habit = await this.lockOwned(m, userId, habitId);
+    return { habit, records: (await this.recordsOf(m, [habitId], today)).get(habitId)! };
+  }
   async lockOwned(_m: EntityManager, userId: string, habitId: string): Promise<HabitEntity> {
     return this.findOwned(_m, userId, habitId);
   }
@@ -336,10 +340,10 @@ export class FakeHabitLogsRepository {
     const log = this.t.logs.find((l) => l.id === logId);
     return log && this.t.habits.get(log.habitId)?.userId === userId ? log.habitId : null;
   }
-  async delete(_m: EntityManager, habitId: string, logId: string): Promise<boolean> {
-    const before = this.t.logs.length;
-    this.t.logs = this.t.logs.filter((l) => !(l.id === logId && l.habitId === habitId));
-    return this.t.logs.length < before;
+  async delete(_m: EntityManager, habitId: string, logId: string): Promise<LocalDate | null> {
+    const log = this.t.logs.find((l) => l.id === logId && l.habitId === habitId);
+    this.t.logs = this.t.logs.filter((l) => l !== log);
+    return log?.logDate ?? null;
   }
 }
 
@@ -356,6 +360,9 @@ export class FakeGoalProgressRepository {
       .filter((g) => g.userId === userId)
       .map((g) => g.id)
       .sort();
+  }
+  async lockGoalsLinkedTo(m: EntityManager, habitIds: string[]): Promise<GoalEntity[]> {
+    return this.lockGoals(m, await this.goalIdsLinkedTo(m, habitIds));
   }
   async lockGoals(_m: EntityManager, goalIds: string[]): Promise<GoalEntity[]> {
     return goalIds
