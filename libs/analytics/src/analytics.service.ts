@@ -183,26 +183,27 @@ export class AnalyticsService {
     });
   }
 
-  /** Every habit's heatmap over [from, to], as counts per day. */
+  /**
+   * Every habit's heatmap over [from, to], as counts per day: the logs from the ISO Monday of
+   * `from` (a weekly habit's cell depends on its week) to the Sunday of `to`, as plain rows.
+   */
   async heatmap(user: AuthUser, query: HeatmapQueryDto): Promise<HeatmapCountsDto[]> {
     const { from, to } = this.heatmapRange(user, query);
     const today = await this.freshness.ensureFresh(user);
-    return this.uow.read(async (manager) => {
-      const listed = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
-      const records = await this.habits.recordsBetween(
+    const habits = await this.uow.read((manager) =>
+      this.analytics.historiesBetween(
         manager,
-        listed.map((h) => h.id),
+        user.id,
         isoWeekStart(from),
         lastNeededDay(to, today),
-        today,
-      );
-      const habits = stillPresent(listed, records);
-      return countByDay(
-        from,
-        diffDays(to, from) + 1,
-        habits.map((h) => heatmap(toHabitHistory(h, records.get(h.id)!), today, from, to)),
-      );
-    });
+        MAX_HABITS_PER_USER,
+      ),
+    );
+    return countByDay(
+      from,
+      diffDays(to, from) + 1,
+      habits.map(({ history }) => heatmap(history, today, from, to)),
+    );
   }
 
   async habitHeatmap(
