@@ -18,9 +18,9 @@ import { CacheStore } from '@app/cache';
 import { UnitOfWork } from '@app/unit-of-work';
 import {
   HabitFreshnessService,
+  habitNotFound,
   HabitsRepository,
   MAX_HABITS_PER_USER,
-  presentHabitHistory,
   stillPresent,
   toHabitHistory,
 } from '@app/habits';
@@ -218,7 +218,6 @@ export class AnalyticsService {
       habitId,
       isoWeekStart(from),
       lastNeededDay(to, today),
-      today,
     );
     return heatmap(history, today, from, to).map(toHeatmapDayDto);
   }
@@ -231,7 +230,7 @@ export class AnalyticsService {
     const weeks = query.weeks ?? DEFAULT_WEEKS;
     const today = await this.freshness.ensureFresh(user);
     const firstMonday = addDays(isoWeekStart(today), -7 * (weeks - 1));
-    const history = await this.historyBetween(user, habitId, firstMonday, today, today);
+    const history = await this.historyBetween(user, habitId, firstMonday, today);
     return weeklyTotals(history, today, weeks).map(toPeriodStatsDto);
   }
 
@@ -243,7 +242,7 @@ export class AnalyticsService {
     const months = query.months ?? DEFAULT_MONTHS;
     const today = await this.freshness.ensureFresh(user);
     const firstDay = firstOfMonthBefore(today, months - 1);
-    const history = await this.historyBetween(user, habitId, isoWeekStart(firstDay), today, today);
+    const history = await this.historyBetween(user, habitId, isoWeekStart(firstDay), today);
     return monthlyTotals(history, today, months).map(toPeriodStatsDto);
   }
 
@@ -255,32 +254,25 @@ export class AnalyticsService {
     const days = query.days ?? DEFAULT_TREND_DAYS;
     const today = await this.freshness.ensureFresh(user);
     const first = addDays(today, -(days - 1));
-    const history = await this.historyBetween(
-      user,
-      habitId,
-      consistencyLookBack(first),
-      today,
-      today,
-    );
+    const history = await this.historyBetween(user, habitId, consistencyLookBack(first), today);
     return Array.from({ length: days }, (_, i) => {
       const date = addDays(first, i);
       return { date, consistency: consistencyAsOf(history, date) };
     });
   }
 
-  /** One habit of the user with its schedule history, pauses and the logs in [from, to] (four statements). */
-  private historyBetween(
+  /** One habit of the user with its schedule history, pauses and the logs in [from, to] (one statement). */
+  private async historyBetween(
     user: AuthUser,
     habitId: string,
     from: LocalDate,
     to: LocalDate,
-    today: LocalDate,
   ): Promise<HabitHistory> {
-    return this.uow.read(async (manager) => {
-      const habit = await this.habits.findOwned(manager, user.id, habitId);
-      const records = await this.habits.recordsBetween(manager, [habit.id], from, to, today);
-      return presentHabitHistory(habit, records);
-    });
+    const history = await this.uow.read((manager) =>
+      this.analytics.historyBetween(manager, user.id, habitId, from, to),
+    );
+    if (!history) throw habitNotFound();
+    return history;
   }
 
   /** `from`/`to` with their defaults (the last 365 days), checked before any query. */
