@@ -87,7 +87,7 @@ export class AnalyticsRepository {
 
   /**
    * The user's habits (at most `limit`, in list order) as engine histories holding the logs
-   * dated in [from, to] only; one statement.
+   * dated in [from, to] only, in date order; one statement.
    */
   async historiesBetween(
     manager: EntityManager,
@@ -107,7 +107,10 @@ export class AnalyticsRepository {
     return rows.map(toHistory);
   }
 
-  /** One habit of the user as an engine history with the logs dated in [from, to]; null when not theirs. */
+  /**
+   * One habit of the user as an engine history with the logs dated in [from, to], in date
+   * order; null when not theirs.
+   */
   async historyBetween(
     manager: EntityManager,
     userId: string,

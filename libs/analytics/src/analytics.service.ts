@@ -255,9 +255,18 @@ export class AnalyticsService {
     const today = await this.freshness.ensureFresh(user);
     const first = addDays(today, -(days - 1));
     const history = await this.historyBetween(user, habitId, consistencyLookBack(first), today);
+    // Each point reads only the logs of its own window: hand the engine that slice (the logs
+    // come sorted by date), so a point costs its window, not the whole range.
+    const logs = history.logs;
+    let lo = 0;
+    let hi = 0;
     return Array.from({ length: days }, (_, i) => {
       const date = addDays(first, i);
-      return { date, consistency: consistencyAsOf(history, date) };
+      const lookBack = consistencyLookBack(date);
+      while (lo < logs.length && logs[lo].date < lookBack) lo++;
+      while (hi < logs.length && logs[hi].date <= date) hi++;
+      const window = { ...history, logs: logs.slice(lo, hi) };
+      return { date, consistency: consistencyAsOf(window, date) };
     });
   }
 
