@@ -18,9 +18,9 @@ import { CacheStore } from '@app/cache';
 import { UnitOfWork } from '@app/unit-of-work';
 import {
   HabitFreshnessService,
+  habitNotFound,
   HabitsRepository,
   MAX_HABITS_PER_USER,
-  presentHabitHistory,
   stillPresent,
   toHabitHistory,
 } from '@app/habits';
@@ -183,26 +183,27 @@ export class AnalyticsService {
     });
   }
 
-  /** Every habit's heatmap over [from, to], as counts per day. */
+  /**
+   * Every habit's heatmap over [from, to], as counts per day: the logs from the ISO Monday of
+   * `from` (a weekly habit's cell depends on its week) to the Sunday of `to`, as plain rows.
+   */
   async heatmap(user: AuthUser, query: HeatmapQueryDto): Promise<HeatmapCountsDto[]> {
     const { from, to } = this.heatmapRange(user, query);
     const today = await this.freshness.ensureFresh(user);
-    return this.uow.read(async (manager) => {
-      const listed = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
-      const records = await this.habits.recordsBetween(
+    const habits = await this.uow.read((manager) =>
+      this.analytics.historiesBetween(
         manager,
-        listed.map((h) => h.id),
+        user.id,
         isoWeekStart(from),
         lastNeededDay(to, today),
-        today,
-      );
-      const habits = stillPresent(listed, records);
-      return countByDay(
-        from,
-        diffDays(to, from) + 1,
-        habits.map((h) => heatmap(toHabitHistory(h, records.get(h.id)!), today, from, to)),
-      );
-    });
+        MAX_HABITS_PER_USER,
+      ),
+    );
+    return countByDay(
+      from,
+      diffDays(to, from) + 1,
+      habits.map(({ history }) => heatmap(history, today, from, to)),
+    );
   }
 
   async habitHeatmap(
@@ -217,7 +218,6 @@ export class AnalyticsService {
       habitId,
       isoWeekStart(from),
       lastNeededDay(to, today),
-      today,
     );
     return heatmap(history, today, from, to).map(toHeatmapDayDto);
   }
@@ -230,7 +230,7 @@ export class AnalyticsService {
     const weeks = query.weeks ?? DEFAULT_WEEKS;
     const today = await this.freshness.ensureFresh(user);
     const firstMonday = addDays(isoWeekStart(today), -7 * (weeks - 1));
-    const history = await this.historyBetween(user, habitId, firstMonday, today, today);
+    const history = await this.historyBetween(user, habitId, firstMonday, today);
     return weeklyTotals(history, today, weeks).map(toPeriodStatsDto);
   }
 
@@ -242,7 +242,7 @@ export class AnalyticsService {
     const months = query.months ?? DEFAULT_MONTHS;
     const today = await this.freshness.ensureFresh(user);
     const firstDay = firstOfMonthBefore(today, months - 1);
-    const history = await this.historyBetween(user, habitId, isoWeekStart(firstDay), today, today);
+    const history = await this.historyBetween(user, habitId, isoWeekStart(firstDay), today);
     return monthlyTotals(history, today, months).map(toPeriodStatsDto);
   }
 
@@ -254,32 +254,34 @@ export class AnalyticsService {
     const days = query.days ?? DEFAULT_TREND_DAYS;
     const today = await this.freshness.ensureFresh(user);
     const first = addDays(today, -(days - 1));
-    const history = await this.historyBetween(
-      user,
-      habitId,
-      consistencyLookBack(first),
-      today,
-      today,
-    );
+    const history = await this.historyBetween(user, habitId, consistencyLookBack(first), today);
+    // Each point reads only the logs of its own window: hand the engine that slice (the logs
+    // come sorted by date), so a point costs its window, not the whole range.
+    const logs = history.logs;
+    let lo = 0;
+    let hi = 0;
     return Array.from({ length: days }, (_, i) => {
       const date = addDays(first, i);
-      return { date, consistency: consistencyAsOf(history, date) };
+      const lookBack = consistencyLookBack(date);
+      while (lo < logs.length && logs[lo].date < lookBack) lo++;
+      while (hi < logs.length && logs[hi].date <= date) hi++;
+      const window = { ...history, logs: logs.slice(lo, hi) };
+      return { date, consistency: consistencyAsOf(window, date) };
     });
   }
 
-  /** One habit of the user with its schedule history, pauses and the logs in [from, to] (four statements). */
-  private historyBetween(
+  /** One habit of the user with its schedule history, pauses and the logs in [from, to] (one statement). */
+  private async historyBetween(
     user: AuthUser,
     habitId: string,
     from: LocalDate,
     to: LocalDate,
-    today: LocalDate,
   ): Promise<HabitHistory> {
-    return this.uow.read(async (manager) => {
-      const habit = await this.habits.findOwned(manager, user.id, habitId);
-      const records = await this.habits.recordsBetween(manager, [habit.id], from, to, today);
-      return presentHabitHistory(habit, records);
-    });
+    const history = await this.uow.read((manager) =>
+      this.analytics.historyBetween(manager, user.id, habitId, from, to),
+    );
+    if (!history) throw habitNotFound();
+    return history;
   }
 
   /** `from`/`to` with their defaults (the last 365 days), checked before any query. */

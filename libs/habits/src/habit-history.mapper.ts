@@ -7,8 +7,17 @@ import { habitNotFound, type HabitRecords } from './habits.repository';
 /** How many days, ending with the user's today, a habit's `recentDays` covers. */
 export const RECENT_DAYS = 7;
 
+/** The columns of a habit the engine reads (reads that select plain rows pass just these). */
+export type HabitHistoryFields = Pick<
+  HabitEntity,
+  'startDate' | 'createdOn' | 'status' | 'difficulty'
+>;
+
 /** A stored habit and its records as the engine's plain data. */
-export function toHabitHistory(habit: HabitEntity, records: HabitRecords): HabitHistory {
+export function toHabitHistory(
+  habit: HabitHistoryFields,
+  records: Pick<HabitRecords, 'schedules' | 'pauses' | 'logs'>,
+): HabitHistory {
   return {
     startDate: habit.startDate,
     createdOn: habit.createdOn,
