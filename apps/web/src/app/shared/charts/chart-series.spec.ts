@@ -26,8 +26,8 @@ describe('chart series', () => {
         { periodStart: '2026-01-01', rate: 33 },
       ]),
     ).toEqual([
-      { name: 'Dec 25', value: 100 },
-      { name: 'Jan 26', value: 33 },
+      { name: 'Dec ’25', value: 100 },
+      { name: 'Jan ’26', value: 33 },
     ]);
   });
 

@@ -25,20 +25,20 @@ const dayMonth = new Intl.DateTimeFormat('en-GB', {
   month: 'short',
   timeZone: 'UTC',
 });
-const monthYear = new Intl.DateTimeFormat('en-GB', {
-  month: 'short',
-  year: '2-digit',
-  timeZone: 'UTC',
-});
+const monthOnly = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+/** "Nov ’26": a bare "Nov 26" beside the weekly chart's "16 Nov" reads as a day. */
+function monthYear(date: Date): string {
+  return `${monthOnly.format(date)} ’${String(date.getUTCFullYear() % 100).padStart(2, '0')}`;
+}
 
 /** Weekly bars named by their Monday ("10 Mar"); a week with nothing expected draws as 0. */
 export function toWeeklyBars(periods: readonly PeriodRate[]): ChartPoint[] {
   return periods.map((p) => ({ name: dayMonth.format(parse(p.periodStart)), value: p.rate ?? 0 }));
 }
 
-/** Monthly bars named "Mar 26". */
+/** Monthly bars named "Mar ’26". */
 export function toMonthlyBars(periods: readonly PeriodRate[]): ChartPoint[] {
-  return periods.map((p) => ({ name: monthYear.format(parse(p.periodStart)), value: p.rate ?? 0 }));
+  return periods.map((p) => ({ name: monthYear(parse(p.periodStart)), value: p.rate ?? 0 }));
 }
 
 /**
