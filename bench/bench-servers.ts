@@ -6,13 +6,16 @@
  *   update as ONE SQL statement (the user check included);
  * - `GET /bare/me`: a bare single-SELECT endpoint, the baseline of `GET /api/auth/me`;
  * - `POST /same-sql/habit-logs`: "same SQL, no framework" — the statements today's app sends
- *   for a log write (the guard's user lookup, the transaction, and the outbox relay's own
- *   transaction after the response), in the same order, on node:http + pg. The statistics it
+ *   for a log write (the guard's user and session lookup; BEGIN, the user's row lock, the habit
+ *   locked with its history, the upsert, the stats, the goals locked by their link to the habit
+ *   and, when there are any, their progress, the outbox with the seq, COMMIT; and the outbox
+ *   relay's own transaction after the response), in the same order, on node:http + pg. The statistics it
  *   writes are the stored ones (no engine): it measures what the SQL costs without Nest,
  *   TypeORM and the engine. `npm run bench` checks that its statements match the app's.
  *
  * Every response carries `x-query-count` (statements of the request, as the app counts them).
  */
+import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as pg from 'pg';
@@ -23,26 +26,11 @@ type DomainLib = typeof import('@app/domain');
 
 pg.types.setTypeParser(1082, (value: string) => value);
 
-/** `SELECT "E"."col" AS "E_col", … FROM "table" "E"`, as TypeORM 1.x writes it. */
-function entitySelect(entity: string, table: string, columns: string[]): string {
-  return `SELECT ${columns.map((c) => `"${entity}"."${c}" AS "${entity}_${c}"`).join(', ')} FROM "${table}" "${entity}"`;
+/** `"E"."col" AS "E_col", …`: an entity's columns as TypeORM 1.x selects them. */
+function entityColumns(entity: string, columns: string[]): string {
+  return columns.map((c) => `"${entity}"."${c}" AS "${entity}_${c}"`).join(', ');
 }
 
-const USER_COLUMNS = [
-  'id',
-  'email',
-  'hashed_password',
-  'full_name',
-  'is_active',
-  'timezone',
-  'day_start_hour',
-  'nudge_hour',
-  'email_nudges',
-  'email_verified_at',
-  'event_seq',
-  'created_at',
-  'updated_at',
-];
 const GOAL_COLUMNS = [
   'id',
   'user_id',
@@ -75,6 +63,9 @@ const HABIT_COLUMNS = [
   'difficulty',
   'priority',
   'status',
+  'color',
+  'icon',
+  'position',
   'current_streak',
   'longest_streak',
   'total_completions',
@@ -97,11 +88,38 @@ const HABIT_COLUMNS = [
   'updated_at',
 ];
 
-/** Today's app, statement by statement (captured with bench/pg-trace.ts). */
+/** How many days, ending with the user's today, a habit's `recentDays` covers (the app's RECENT_DAYS). */
+const RECENT_DAYS = 7;
+
+/**
+ * Today's app, statement by statement (captured with bench/pg-trace.ts; the bench compares them
+ * with whitespace collapsed): the guard's lookup, then BEGIN, the user's row lock, the habit
+ * locked with its history, the upsert, the stats, the goals locked by their link to the habit,
+ * the outbox (with the user's seq) and COMMIT; the relay's transaction after the response.
+ */
 export const SAME_SQL = {
-  user: `${entitySelect('UserEntity', 'users', USER_COLUMNS)} WHERE (("UserEntity"."id" = $1)) LIMIT 1`,
+  user: `SELECT u.id, u.email, u.full_name AS "fullName", u.is_active AS "isActive",
+   u.timezone, u.day_start_hour AS "dayStartHour", u.nudge_hour AS "nudgeHour",
+   u.email_nudges AS "emailNudges", u.email_verified_at AS "emailVerifiedAt",
+   u.is_admin AS "isAdmin", u.created_at AS "createdAt",
+   EXISTS (SELECT 1 FROM refresh_tokens t
+           WHERE t.family_id = $2 AND t.user_id = u.id AND t.revoked_at IS NOT NULL) AS "sessionEnded"
+ FROM users u WHERE u.id = $1`,
   begin: 'START TRANSACTION',
-  lockHabit: `${entitySelect('HabitEntity', 'habits', HABIT_COLUMNS)} WHERE (("HabitEntity"."id" = $1) AND ("HabitEntity"."user_id" = $2)) LIMIT 1 FOR UPDATE`,
+  lockUser: `SELECT set_config('lock_timeout', $2, true), id FROM users WHERE id = $1 FOR UPDATE`,
+  lockHabit: `SELECT ${entityColumns('h', HABIT_COLUMNS)}, COALESCE((SELECT json_agg(json_build_object(
+         'effectiveFrom', s.effective_from, 'frequency', s.frequency,
+         'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
+         'intervalDays', s.interval_days) ORDER BY s.effective_from)
+       FROM habit_schedules s WHERE s.habit_id = "h"."id"), '[]'::json) AS schedules,
+     COALESCE((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
+         ORDER BY p.from_date)
+       FROM habit_pauses p WHERE p.habit_id = "h"."id"), '[]'::json) AS pauses,
+     COALESCE((SELECT json_agg(json_build_array(
+         l.log_date, l.status,
+         CASE WHEN l.log_date::text BETWEEN CAST($1 AS text) AND CAST($2 AS text) THEN l.id END,
+         CASE WHEN l.log_date::text = CAST($2 AS text) THEN l.notes END) ORDER BY l.log_date)
+       FROM habit_logs l WHERE l.habit_id = "h"."id"), '[]'::json) AS logs FROM "habits" "h" WHERE "h"."id" = $3 AND "h"."user_id" = $4 FOR UPDATE`,
   upsertLog: `INSERT INTO habit_logs (habit_id, log_date, status, notes, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $5)
          ON CONFLICT (habit_id, log_date) DO UPDATE
@@ -109,9 +127,6 @@ export const SAME_SQL = {
                notes = CASE WHEN $6 THEN habit_logs.notes ELSE excluded.notes END,
                updated_at = excluded.updated_at
          RETURNING id, habit_id AS "habitId", log_date AS "logDate", status, notes, (xmax = 0) AS inserted`,
-  schedules: `${entitySelect('HabitScheduleEntity', 'habit_schedules', ['id', 'habit_id', 'effective_from', 'frequency', 'times_per_week', 'days_of_week', 'interval_days', 'created_at'])} WHERE (("HabitScheduleEntity"."habit_id" IN ($1))) ORDER BY "HabitScheduleEntity"."effective_from" ASC`,
-  pauses: `${entitySelect('HabitPauseEntity', 'habit_pauses', ['id', 'habit_id', 'from_date', 'to_date'])} WHERE (("HabitPauseEntity"."habit_id" IN ($1))) ORDER BY "HabitPauseEntity"."from_date" ASC`,
-  logs: `${entitySelect('HabitLogEntity', 'habit_logs', ['id', 'habit_id', 'log_date', 'status', 'notes', 'created_at', 'updated_at'])} WHERE (("HabitLogEntity"."habit_id" IN ($1))) ORDER BY "HabitLogEntity"."log_date" ASC`,
   updateHabits: `UPDATE habits h SET
          status = x.status, current_streak = x.current_streak, longest_streak = x.longest_streak,
          total_completions = x.total_completions, total_skips = x.total_skips,
@@ -129,10 +144,7 @@ export const SAME_SQL = {
          week_done smallint, week_quota smallint)
        WHERE h.id = x.id
        RETURNING h.id, h.version, h.updated_at`,
-  goalIds:
-    'SELECT DISTINCT goal_id FROM goal_habits WHERE habit_id = ANY($1::uuid[]) ORDER BY goal_id',
-  lockGoals: (n: number) =>
-    `${entitySelect('GoalEntity', 'goals', GOAL_COLUMNS)} WHERE (("GoalEntity"."id" IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ')}))) ORDER BY "GoalEntity"."id" ASC FOR UPDATE`,
+  lockGoals: `SELECT ${entityColumns('g', GOAL_COLUMNS)} FROM "goals" "g" WHERE "g"."id" IN (SELECT gh.goal_id FROM goal_habits gh WHERE gh.habit_id = ANY(CAST($1 AS uuid[]))) ORDER BY "g"."id" ASC FOR UPDATE`,
   goalContributions: `SELECT gh.goal_id, gh.habit_id, gh.contribution_weight AS weight,
               (SELECT count(*)::int FROM habit_logs l
                WHERE l.habit_id = gh.habit_id AND l.status = 'done' AND l.log_date >= g.start_date
@@ -147,13 +159,16 @@ export const SAME_SQL = {
          AS x(id uuid, current_value float8, is_completed boolean, completed_at timestamptz)
        WHERE g.id = x.id
        RETURNING g.id, g.version`,
-  eventSeq: 'UPDATE users SET event_seq = event_seq + $2 WHERE id = $1 RETURNING event_seq',
-  outbox: `INSERT INTO outbox_events (user_id, seq, type, payload)
-         SELECT $1, x.seq, x.type, x.payload
-         FROM jsonb_to_recordset($2::jsonb) AS x(seq bigint, type varchar, payload jsonb)`,
+  outbox: `WITH reserved AS (
+         UPDATE users SET event_seq = event_seq + $2::int WHERE id = $1 RETURNING event_seq
+       )
+       INSERT INTO outbox_events (user_id, seq, type, payload, request_id)
+       SELECT $1, r.event_seq - $2::int + x.n, x.type, x.payload, $4
+       FROM reserved r, jsonb_to_recordset($3::jsonb) AS x(n int, type varchar, payload jsonb)
+       ORDER BY x.n`,
   commit: 'COMMIT',
   relayLock: 'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
-  relayPending: `SELECT id, seq, type, payload FROM outbox_events
+  relayPending: `SELECT id, seq, type, payload, created_at, request_id FROM outbox_events
        WHERE user_id = $1 AND delivered_at IS NULL ORDER BY seq LIMIT $2`,
   relayDelivered: 'UPDATE outbox_events SET delivered_at = $2 WHERE id = ANY($1::bigint[])',
 };
@@ -186,6 +201,8 @@ FROM log JOIN stats ON true`;
 const BARE_ME = `SELECT id, email, full_name, is_active, timezone, day_start_hour, nudge_hour,
   email_nudges, email_verified_at, created_at FROM users WHERE id = $1`;
 
+/** The app's USER_LOCK_TIMEOUT_MS: how long a write waits for the user's row lock. */
+const USER_LOCK_TIMEOUT_MS = 5_000;
 const RELAY_LOCK_CLASS = 7_271_008;
 const RELAY_BATCH = 200;
 
@@ -291,7 +308,7 @@ function main() {
   const url = process.env.DATABASE_URL;
   const port = Number(process.env.PORT ?? 0);
   if (!secret || !url) throw new Error('JWT_SECRET and DATABASE_URL are required');
-  const { userDayOf } = requireDist<DomainLib>('libs/domain/src/index.js');
+  const { addDays, userDayOf } = requireDist<DomainLib>('libs/domain/src/index.js');
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DB_POOL_SIZE ?? 10),
@@ -365,16 +382,20 @@ function main() {
   // ---- the same SQL as the app, without the framework ----------------------------------------
 
   async function sameSqlLogWrite(req: http.IncomingMessage, res: http.ServerResponse) {
-    const userId = userOf(req);
+    const [scheme, token] = (req.headers.authorization ?? '').split(' ');
+    const claims = scheme?.toLowerCase() === 'bearer' && token ? tokens.claims(token) : null;
+    if (!claims) throw new HttpError(401, 'TOKEN_INVALID');
+    const { userId, sessionId } = claims;
     const body = logBody(await readJson(req));
     let statements = 0;
-    // The guard's lookup goes through the pool, before the transaction takes a connection.
-    const users = await pool.query(SAME_SQL.user, [userId]);
+    // The guard's lookup (the user and whether the token's session ended) goes through the
+    // pool, before the transaction takes a connection.
+    const users = await pool.query(SAME_SQL.user, [userId, sessionId]);
     statements++;
-    const user = users.rows[0] ? unalias(users.rows[0], 'UserEntity') : null;
-    if (!user?.is_active) throw new HttpError(401, 'TOKEN_INVALID');
+    const user = users.rows[0];
+    if (!user?.isActive || user.sessionEnded) throw new HttpError(401, 'TOKEN_INVALID');
     const now = new Date();
-    const today = userDayOf(now, user.timezone as string, user.day_start_hour as number);
+    const today = userDayOf(now, user.timezone as string, user.dayStartHour as number);
     const client = await pool.connect();
     let result: { status: number; body: unknown };
     try {
@@ -384,9 +405,16 @@ function main() {
       };
       await q(SAME_SQL.begin);
       try {
-        const locked = await q(SAME_SQL.lockHabit, [body.habitId, userId]);
+        const lockedUser = await q(SAME_SQL.lockUser, [userId, `${USER_LOCK_TIMEOUT_MS}ms`]);
+        if (lockedUser.rows.length === 0) throw new HttpError(401, 'TOKEN_INVALID');
+        const locked = await q(SAME_SQL.lockHabit, [
+          addDays(today, -(RECENT_DAYS - 1)),
+          today,
+          body.habitId,
+          userId,
+        ]);
         if (locked.rows.length === 0) throw new HttpError(404, 'HABIT_NOT_FOUND');
-        const habit = unalias(locked.rows[0], 'HabitEntity');
+        const habit = unalias(locked.rows[0], 'h');
         const logDate = body.logDate ?? today;
         if (logDate > today) throw new HttpError(422, 'LOG_DATE_IN_FUTURE');
         if (logDate < (habit.start_date as string))
@@ -400,9 +428,6 @@ function main() {
           false, // the body always carries `notes` here (logBody makes an absent one null)
         ]);
         const log = logRows.rows[0];
-        await q(SAME_SQL.schedules, [habit.id]);
-        await q(SAME_SQL.pauses, [habit.id]);
-        await q(SAME_SQL.logs, [habit.id]);
         const stats = {
           id: habit.id,
           status: habit.status,
@@ -425,11 +450,9 @@ function main() {
         };
         const updated = await q(SAME_SQL.updateHabits, [JSON.stringify([stats]), now]);
         const habitOut = habitJson({ ...habit, ...stats, version: updated.rows[0].version });
-        const goalIds = (await q(SAME_SQL.goalIds, [[habit.id]])).rows.map((r) => r.goal_id);
-        if (goalIds.length > 0) {
-          const goals = (await q(SAME_SQL.lockGoals(goalIds.length), goalIds)).rows.map((r) =>
-            unalias(r, 'GoalEntity'),
-          );
+        const goals = (await q(SAME_SQL.lockGoals, [[habit.id]])).rows.map((r) => unalias(r, 'g'));
+        if (goals.length > 0) {
+          const goalIds = goals.map((g) => g.id);
           await q(SAME_SQL.goalContributions, [goalIds, today]);
           // The stored progress, written back (no rule): what the statements cost.
           const progress = goals.map((g) => ({
@@ -452,10 +475,11 @@ function main() {
         ];
         if (body.status === 'done')
           events.push({ type: 'streak_update', payload: { habit: habitOut } });
-        const seq = Number((await q(SAME_SQL.eventSeq, [userId, events.length])).rows[0].event_seq);
         await q(SAME_SQL.outbox, [
           userId,
-          JSON.stringify(events.map((e, i) => ({ ...e, seq: seq - events.length + 1 + i }))),
+          events.length,
+          JSON.stringify(events.map((e, i) => ({ n: i + 1, type: e.type, payload: e.payload }))),
+          randomUUID(),
         ]);
         await q(SAME_SQL.commit);
         result = { status: log.inserted ? 201 : 200, body: { log: logOut, habit: habitOut } };

@@ -277,17 +277,23 @@ function plan(size: DataSetSize, now: Date, passwordHash: string): Rows {
     for (let g = 0; g < goals && linkable.length >= 2; g++) {
       const goalId = uuidOf(`bench-goal-${u}-${g}`);
       const deadlineKind = random();
+      const target = pick(random, [30, 100, 250, 1000, 5000]);
+      const base = random() < 0.2 ? 10 : 0;
+      const start = addDays(today, -between(random, 30, 365));
+      const deadline =
+        deadlineKind < 0.5
+          ? null
+          : addDays(today, deadlineKind < 0.8 ? between(random, 10, 200) : -between(random, 1, 60));
+      // A past deadline is never before the start (goals_deadline_after_start).
       rows.goals.push([
         goalId,
         userId,
         `Goal ${g + 1}`,
-        pick(random, [30, 100, 250, 1000, 5000]),
-        random() < 0.2 ? 10 : 0,
+        target,
+        base,
         'times',
-        addDays(today, -between(random, 30, 365)),
-        deadlineKind < 0.5
-          ? null
-          : addDays(today, deadlineKind < 0.8 ? between(random, 10, 200) : -between(random, 1, 60)),
+        start,
+        deadline !== null && deadline < start ? start : deadline,
       ]);
       const chosen = new Set<string>();
       const want = between(random, 2, Math.min(4, linkable.length));

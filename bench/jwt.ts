@@ -15,6 +15,11 @@ export class Hs256Verifier {
 
   /** The user id, or null for a token the app would refuse. */
   verify(token: string): string | null {
+    return this.claims(token)?.userId ?? null;
+  }
+
+  /** The user id and the session (`sid`, the refresh-token family), or null as `verify`. */
+  claims(token: string): { userId: string; sessionId: string } | null {
     const parts = token.split('.');
     if (parts.length !== 3) return null;
     const expected = createHmac('sha256', this.key).update(`${parts[0]}.${parts[1]}`).digest();
@@ -26,7 +31,9 @@ export class Hs256Verifier {
       if (header.alg !== 'HS256') return null;
       if (claims.iss !== 'habit-tracker' || claims.aud !== 'habit-tracker-api') return null;
       if (typeof claims.exp !== 'number' || claims.exp <= Date.now() / 1000) return null;
-      return typeof claims.sub === 'string' && UUID.test(claims.sub) ? claims.sub : null;
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return null;
+      if (typeof claims.sid !== 'string' || !UUID.test(claims.sid)) return null;
+      return { userId: claims.sub, sessionId: claims.sid };
     } catch {
       return null;
     }

@@ -228,7 +228,7 @@ class Bench {
     let stopping: Promise<void> = Promise.resolve();
     if (httpNames.length > 0 || this.has('socket')) {
       const [app, servers] = await Promise.all([
-        this.startApp('api', appDb),
+        this.startApp('api', appDb, {}, undefined, this.options.cpuProfDir),
         needsServers ? this.startServers(baseDb) : null,
         capturing,
       ]);
@@ -331,9 +331,11 @@ class Bench {
     dbUrl: string,
     extra: Record<string, string> = {},
     traceFile?: string,
+    cpuProfDir?: string | null,
   ): Promise<Server> {
     const main = path.join(DIST, 'apps', 'api', 'src', 'main.js');
     const args = traceFile ? ['--require', path.join(DIST, 'bench', 'pg-trace.js'), main] : [main];
+    if (cpuProfDir) args.unshift('--cpu-prof', `--cpu-prof-dir=${path.resolve(cpuProfDir)}`);
     const env = this.appEnv(dbUrl, 0, traceFile ? { ...extra, BENCH_PG_TRACE: traceFile } : extra);
     const managed = this.processes.start(name, process.execPath, args, env);
     const url = await waitForUrl(managed, /ready in \S+ mode at (http:\/\/127\.0\.0\.1:\d+)/);

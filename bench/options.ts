@@ -75,6 +75,8 @@ export interface BenchOptions {
   /** Section of docs/performance.md to write (null: print only). */
   label: string | null;
   keep: boolean;
+  /** Directory for a V8 CPU profile of the measured API (`node --cpu-prof`), or null. */
+  cpuProfDir: string | null;
   pgUrl: string;
   redisUrl: string | null;
   help: boolean;
@@ -110,6 +112,9 @@ stopped and its databases dropped at the end (also on failure and Ctrl-C).
                        (default "latest", "latest-quick" or "latest-jobs")
   --no-write           print only; leave docs/performance.md alone
   --keep               keep the bench databases (their names are printed) for inspection
+  --cpu-prof=DIR       run the measured API (not the traced, scaled or comparison ones) under
+                       node --cpu-prof, writing its .cpuprofile to DIR when it stops; profiling
+                       slows it, so its figures in that run are not comparable
   --pg=URL             PostgreSQL server to create the databases on
                        (default $BENCH_PG_URL, $TEST_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --redis=URL          Redis for the scaled-mode scenario (default: start redis-server on a free
@@ -156,6 +161,7 @@ export function parseOptions(
     'label',
     'no-write',
     'keep',
+    'cpu-prof',
     'pg',
     'redis',
     'list',
@@ -168,6 +174,8 @@ export function parseOptions(
     throw new Error('--days must be at least 14 (the writes log the last 7 days of habits)');
   if (flags.has('quick') && flags.has('jobs'))
     throw new Error('--quick and --jobs are separate modes');
+  if (flags.get('cpu-prof') === 'true')
+    throw new Error('--cpu-prof needs a directory: --cpu-prof=DIR');
   const mode = flags.has('jobs') ? 'jobs' : flags.has('quick') ? 'quick' : 'full';
 
   const defaults = {
@@ -218,6 +226,7 @@ export function parseOptions(
       : 300,
     label,
     keep: flags.has('keep'),
+    cpuProfDir: get('cpu-prof') ?? null,
     pgUrl:
       get('pg') ??
       env.BENCH_PG_URL ??
