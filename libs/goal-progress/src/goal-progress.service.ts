@@ -1,6 +1,12 @@
 import type { LocalDate } from '@app/contracts';
+import type { HabitHistory } from '@app/domain';
 import { GoalEntity, GoalHabitEntity } from '@app/database';
-import { computeCountedGoalProgress, CountedGoalProgress, goalJustCompleted } from '@app/domain';
+import {
+  computeCountedGoalProgress,
+  CountedGoalProgress,
+  goalJustCompleted,
+  goalLinkAmount,
+} from '@app/domain';
 import type { WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -25,24 +31,37 @@ const ZERO_ID = '00000000-0000-0000-0000-000000000000';
 const VERIFY_BATCH = 200;
 
 /**
- * The one rule of goal progress (SPEC.md §3 "Goals"): the domain's `computeCountedGoalProgress`
- * over the links' counted done logs, for the write path and the verifier alike.
+ * The one rule of goal progress (SPEC.md §3 "Goals", §6): the domain's
+ * `computeCountedGoalProgress` over the links' amounts (done logs, values, or a measurable
+ * habit's met periods counted by `goalLinkAmount` from its history), for the write path and the
+ * verifier alike.
  */
 export function progressOf(
   goal: GoalEntity,
   contributions: GoalContribution[],
   today: LocalDate,
+  histories: Map<string, HabitHistory> = new Map(),
 ): CountedGoalProgress {
   return computeCountedGoalProgress(
     {
       ...goal,
-      links: contributions.map((c) => ({
-        contributionWeight: c.contributionWeight,
-        amount: c.doneCount,
-      })),
+      links: contributions.map((c) => {
+        const history = histories.get(c.habitId);
+        const amount =
+          c.amount ?? (history ? goalLinkAmount(history, 'completions', goal.startDate, today) : 0);
+        return { contributionWeight: c.contributionWeight, amount };
+      }),
     },
     today,
   );
+}
+
+/** The habits whose amount the engine counts (a measurable habit's completions). */
+function engineCounted(contributions: Map<string, GoalContribution[]>): string[] {
+  const ids = new Set<string>();
+  for (const links of contributions.values())
+    for (const link of links) if (link.amount === null) ids.add(link.habitId);
+  return [...ids].sort();
 }
 
 /**
@@ -99,8 +118,9 @@ export class GoalProgressService {
       goals.map((g) => g.id),
       ctx.today,
     );
+    const histories = await this.goals.measureHistories(manager, engineCounted(contributions));
     const computed = goals.map((goal) => {
-      const progress = progressOf(goal, contributions.get(goal.id) ?? [], ctx.today);
+      const progress = progressOf(goal, contributions.get(goal.id) ?? [], ctx.today, histories);
       const justCompleted = goalJustCompleted(goal, progress);
       return {
         goal,
@@ -147,9 +167,10 @@ export class GoalProgressService {
         goals.map((g) => g.id),
         null,
       );
+      const histories = await this.goals.measureHistories(manager, engineCounted(contributions));
       for (const goal of goals) {
         const today = goal.statsAsOf ?? goal.startDate;
-        const progress = progressOf(goal, contributions.get(goal.id) ?? [], today);
+        const progress = progressOf(goal, contributions.get(goal.id) ?? [], today, histories);
         if (Math.abs(goal.currentValue - progress.currentValue) >= 1e-9)
           differences.push({
             id: goal.id,

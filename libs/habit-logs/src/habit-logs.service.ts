@@ -1,6 +1,15 @@
 import { AppError, AuthUser, Upserted } from '@app/common';
-import { addDays, diffDays } from '@app/domain';
-import { UnitOfWork } from '@app/unit-of-work';
+import type { HabitEntity } from '@app/database';
+import {
+  addDays,
+  diffDays,
+  DomainError,
+  FieldError,
+  MAX_MEASURE_VALUE,
+  validateLogInput,
+} from '@app/domain';
+import { UnitOfWork, WriteContext } from '@app/unit-of-work';
+import { EntityManager } from 'typeorm';
 import { GoalProgressService } from '@app/goal-progress';
 import {
   HabitFreshnessService,
@@ -18,12 +27,43 @@ import {
   LogHabitDto,
   toHabitLogDto,
 } from './habit-log.dto';
-import { HabitLogsRepository } from './habit-logs.repository';
+import { HabitLogsRepository, StoredLog } from './habit-logs.repository';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 
 export const DEFAULT_LOG_RANGE_DAYS = 90;
 export const MAX_RANGE_DAYS = 371;
 
 const logNotFound = () => AppError.notFound('LOG_NOT_FOUND', 'Log not found.');
+
+/** An `Idempotency-Key`: 1–200 visible ASCII characters (a UUID, say). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** The header's key, or undefined without one; 400 when malformed. */
+export function checkedIdempotencyKey(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(raw)) {
+    throw AppError.badRequest(
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key must be 1–200 visible ASCII characters.',
+    );
+  }
+  return raw;
+}
+
+/**
+ * The body's fields by the habit's kind (SPEC.md §6): a check habit needs a status and refuses
+ * `value`/`add`; a measurable one takes exactly one of `value`, `add` and `status: skipped`.
+ */
+function checkLogInput(habit: HabitEntity, dto: LogHabitDto): void {
+  const errors: FieldError[] = validateLogInput(habit.kind, dto);
+  if (errors.length > 0) throw new DomainError(errors[0].code, 'The log is not valid.', errors);
+  if (habit.kind === 'check' && dto.status === undefined) {
+    // As the body's validation answered before status became optional for measurable habits.
+    throw AppError.validation([
+      { path: 'status', code: 'IS_IN', message: 'status must be one of: done, skipped, missed.' },
+    ]);
+  }
+}
 
 /** Logging, listing and undoing (SPEC.md §3 "Logs"); writes recompute the habit and its goals in the same transaction. */
 @Injectable()
@@ -35,11 +75,45 @@ export class HabitLogsService {
     private readonly stats: HabitStatsService,
     private readonly goals: GoalProgressService,
     private readonly freshness: HabitFreshnessService,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
   ) {}
 
-  /** Creates or replaces the log of (habit, day); `created` tells which. */
-  log(user: AuthUser, dto: LogHabitDto): Promise<Upserted<LoggedHabitDto>> {
+  /**
+   * Creates or replaces the log of (habit, day), or adds to a measurable day; `created` tells
+   * which. With an `Idempotency-Key` the first answer under that key (for 24 h) is kept with the
+   * write and given again instead of writing twice, in any API process.
+   */
+  log(
+    user: AuthUser,
+    dto: LogHabitDto,
+    idempotencyKey?: string,
+  ): Promise<Upserted<LoggedHabitDto>> {
+    const key = checkedIdempotencyKey(idempotencyKey);
+    if (key === undefined)
+      return this.uow.run(user, (manager, ctx) => this.write(manager, ctx, dto));
     return this.uow.run(user, async (manager, ctx) => {
+      const first = await this.idempotencyKeys.find(manager, user.id, key, ctx.now);
+      if (first) return { created: first.statusCode === 201, body: first.body as LoggedHabitDto };
+      const answer = await this.write(manager, ctx, dto);
+      await this.idempotencyKeys.save(
+        manager,
+        user.id,
+        key,
+        { statusCode: answer.created ? 201 : 200, body: answer.body },
+        ctx.now,
+      );
+      return answer;
+    });
+  }
+
+  private async write(
+    manager: EntityManager,
+    ctx: WriteContext,
+    dto: LogHabitDto,
+  ): Promise<Upserted<LoggedHabitDto>> {
+    const user = ctx.user;
+    // (A block, so the check habits' steps below keep their place for a clean merge.)
+    {
       // The habit and its records (as before this write) in the statement that locks it.
       const { habit, records } = await this.habits.lockOwnedWithRecords(
         manager,
@@ -47,6 +121,7 @@ export class HabitLogsService {
         dto.habitId,
         ctx.today,
       );
+      checkLogInput(habit, dto);
       const logDate = dto.logDate ?? ctx.today;
       if (logDate > ctx.today) {
         throw AppError.unprocessable(
@@ -62,11 +137,14 @@ export class HabitLogsService {
       }
       // Without `notes` in the body a new status keeps the day's notes (a one-tap toggle);
       // `notes: null` clears them.
-      const written = await this.logs.upsert(
-        manager,
-        { habitId: habit.id, logDate, status: dto.status, notes: dto.notes },
-        ctx.now,
-      );
+      const written =
+        habit.kind === 'measure'
+          ? await this.writeMeasure(manager, ctx, habit, logDate, dto)
+          : await this.logs.upsert(
+              manager,
+              { habitId: habit.id, logDate, status: dto.status!, notes: dto.notes },
+              ctx.now,
+            );
       const log = toHabitLogDto(written.log);
       const after = new Map([[habit.id, withWrittenLog(records, written.log, ctx.today)]]);
       const recomputed = (
@@ -76,7 +154,37 @@ export class HabitLogsService {
       this.stats.recordTransitions(ctx, [recomputed]);
       await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
       return { created: written.inserted, body: { log, habit: recomputed.dto } };
-    });
+    }
+  }
+
+  /**
+   * A measurable habit's write (SPEC.md §6), kept apart from the check habits' path: `add`
+   * sums in the row's own upsert (atomic), `value` replaces the day's value, `status: skipped`
+   * clears it. 422 LOG_VALUE_TOO_LARGE when an add would pass the largest value.
+   */
+  private async writeMeasure(
+    manager: EntityManager,
+    ctx: WriteContext,
+    habit: HabitEntity,
+    logDate: string,
+    dto: LogHabitDto,
+  ): Promise<{ log: StoredLog; inserted: boolean }> {
+    const write = { habitId: habit.id, logDate, notes: dto.notes };
+    if (dto.add === undefined)
+      return this.logs.upsertValue(manager, { ...write, value: dto.value ?? null }, ctx.now);
+    const added = await this.logs.addValue(
+      manager,
+      { ...write, add: dto.add },
+      MAX_MEASURE_VALUE,
+      ctx.now,
+    );
+    if (added === null) {
+      throw AppError.unprocessable(
+        'LOG_VALUE_TOO_LARGE',
+        `A day's value can be at most ${MAX_MEASURE_VALUE}.`,
+      );
+    }
+    return added;
   }
 
   async list(

@@ -25,6 +25,11 @@ export type HabitChanges = Pick<
   | 'color'
   | 'icon'
   | 'status'
+  | 'kind'
+  | 'unit'
+  | 'targetType'
+  | 'targetValue'
+  | 'targetPeriod'
 >;
 
 /** The batched statistics UPDATE, its SET list and record columns built from the one mapping. */
@@ -39,7 +44,7 @@ const WRITE_STATS_SQL = `UPDATE habits h SET
 /**
  * A habit's schedule history, pauses and logs as three JSON columns built by PostgreSQL (plain
  * rows, no entity hydration): schedules by `effective_from`, pauses by `from_date`, logs by
- * `log_date`, each log as [date, status, id, notes] with the id only for the last RECENT_DAYS
+ * `log_date`, each log as [date, status, id, notes, value] with the id only for the last RECENT_DAYS
  * days (`recentFrom` … `today`) and the notes only for `today`. Those two days are compared as
  * ISO text, as the engine does: the verifier asks as of '0000-01-01', no valid PostgreSQL date.
  * `habitId`, `today` and `recentFrom` are SQL expressions (placeholders or a column).
@@ -56,7 +61,7 @@ function historyColumns(habitId: string, today: string, recentFrom: string, logR
      COALESCE((SELECT json_agg(json_build_array(
          l.log_date, l.status,
          CASE WHEN l.log_date::text BETWEEN ${recentFrom} AND ${today} THEN l.id END,
-         CASE WHEN l.log_date::text = ${today} THEN l.notes END) ORDER BY l.log_date)
+         CASE WHEN l.log_date::text = ${today} THEN l.notes END, l.value) ORDER BY l.log_date)
        FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
 }
 /** The records of any number of habits in one statement ($4/$5 bound the logs). */
@@ -71,7 +76,8 @@ interface RecordsRow {
   id: string;
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
-  logs: [LocalDate, HabitLogEntity['status'], string | null, string | null][];
+  /** `value`: a measurable habit's exact value (JSON carries numeric's decimal as written). */
+  logs: [LocalDate, HabitLogEntity['status'], string | null, string | null, number | null][];
 }
 
 function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords {
@@ -83,9 +89,9 @@ function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords 
     todayLog: null,
     recentLogIds: new Map(),
   };
-  for (const [date, status, id, notes] of row.logs) {
-    records.logs.push({ date, status });
-    if (date === today) records.todayLog = { id: id!, status, notes };
+  for (const [date, status, id, notes, value] of row.logs) {
+    records.logs.push(value === null ? { date, status } : { date, status, value });
+    if (date === today) records.todayLog = { id: id!, status, notes, value };
     if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
   }
   return records;
@@ -100,7 +106,7 @@ export interface HabitRecords {
   pauses: PausePeriodSnapshot[];
   logs: HabitLogEntry[];
   /** The log dated the user's today, if any. */
-  todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null;
+  todayLog: (Pick<HabitLogEntity, 'id' | 'status' | 'notes'> & { value?: number | null }) | null;
   /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
   recentLogIds: Map<LocalDate, string>;
 }
@@ -270,6 +276,19 @@ export class HabitsRepository {
       .getRepository(HabitEntity)
       .find({ select: { id: true }, where: { userId, id: In(habitIds) } });
     return new Set(rows.map((r) => r.id));
+  }
+
+  /** The kinds of the habits among `habitIds` that belong to the user, by id. */
+  async ownedKinds(
+    manager: EntityManager,
+    userId: string,
+    habitIds: string[],
+  ): Promise<Map<string, HabitEntity['kind']>> {
+    if (habitIds.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(HabitEntity)
+      .find({ select: { id: true, kind: true }, where: { userId, id: In(habitIds) } });
+    return new Map(rows.map((r) => [r.id, r.kind]));
   }
 
   async pausesOf(

@@ -20,6 +20,7 @@ import {
   habitNotFound,
   MAX_HABITS_PER_USER,
   presentHabitHistory,
+  streakUnitOf,
   toHabitHistory,
 } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -40,7 +41,7 @@ function storedStats(habit: HabitEntity): HabitStats {
   return {
     currentStreak: habit.currentStreak,
     longestStreak: habit.longestStreak,
-    streakUnit: habit.frequency === 'weekly' ? 'week' : 'day',
+    streakUnit: streakUnitOf(habit),
     totalCompletions: habit.totalCompletions,
     totalSkips: habit.totalSkips,
     consistencyScore: habit.consistencyScore,
@@ -55,11 +56,19 @@ function storedStats(habit: HabitEntity): HabitStats {
       habit.weekDone === null || habit.weekQuota === null
         ? null
         : { done: habit.weekDone, quota: habit.weekQuota },
+    ...(habit.period ? { period: habit.period } : {}),
   };
 }
 
-/** The suggestion rules' look-back: the consistency window (30 days, or 4 ISO weeks before the current one). */
-function windowStart(today: string): string {
+/**
+ * The suggestion rules' look-back: the consistency window (30 days, or 4 ISO weeks before the
+ * current one; a measurable habit's up to 3 months before the current one).
+ */
+function windowStart(today: string, habit: Pick<HabitEntity, 'kind'>): string {
+  if (habit.kind === 'measure') {
+    const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - 3;
+    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  }
   const dayBased = addDays(today, -(CONSISTENCY_DAYS - 1));
   const weekly = addDays(isoWeekStart(today), -7 * CONSISTENCY_PAST_WEEKS);
   return dayBased < weekly ? dayBased : weekly;
@@ -87,7 +96,7 @@ export class SuggestionsService {
       const records = await this.habits.recordsBetween(
         manager,
         [habit.id],
-        windowStart(today),
+        windowStart(today, habit),
         today,
         today,
       );
