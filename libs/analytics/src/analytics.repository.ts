@@ -38,12 +38,13 @@ interface HistoryRow {
 /**
  * The range of logs read for a habit: [$2, $3] for a check habit; a measurable habit's days are
  * judged by their week or month (the current one up to today, consistency's 3 past months), so
- * its range reaches from the 1st of the month 3 months before $2 to the end of $3's month.
+ * its range reaches from the 1st of the month 3 months before $2 to the end of the month of
+ * $3's ISO week's last day.
  */
 const MEASURE_FROM = `(CASE WHEN h.kind = 'measure'
          THEN (date_trunc('month', $2::date) - interval '3 months')::date ELSE $2::date END)`;
 const MEASURE_TO = `(CASE WHEN h.kind = 'measure'
-         THEN (date_trunc('month', $3::date) + interval '1 month' - interval '1 day')::date
+         THEN (date_trunc('month', $3::date + 6) + interval '1 month' - interval '1 day')::date
          ELSE $3::date END)`;
 
 /**
