@@ -1,4 +1,12 @@
-import { AuthUser, CurrentUser, ParseIdPipe, Upserted, UpsertStatus } from '@app/common';
+import {
+  ApiIdempotencyKey,
+  AuthUser,
+  CurrentUser,
+  IdempotencyKey,
+  ParseIdPipe,
+  Upserted,
+  UpsertStatus,
+} from '@app/common';
 import {
   HabitAfterLogDeleteDto,
   HabitLogDto,
@@ -7,12 +15,11 @@ import {
   LoggedHabitDto,
   LogHabitDto,
 } from '@app/habit-logs';
-import { Body, Controller, Delete, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -32,12 +39,7 @@ export class HabitLogsController {
    */
   @Post()
   @UpsertStatus()
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description:
-      'Any 1–200 visible ASCII characters (e.g. a UUID): the same key within 24 h answers the first response again and writes nothing.',
-  })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: LoggedHabitDto, description: 'Created.' })
   @ApiOkResponse({ type: LoggedHabitDto, description: 'Replaced the log of that day.' })
   @ApiBadRequestResponse({
@@ -51,7 +53,7 @@ export class HabitLogsController {
   logHabit(
     @CurrentUser() user: AuthUser,
     @Body() dto: LogHabitDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<Upserted<LoggedHabitDto>> {
     return this.logs.log(user, dto, idempotencyKey);
   }

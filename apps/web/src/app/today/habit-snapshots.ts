@@ -48,7 +48,12 @@ export function withTodayLog(habit: HabitDto, status: TodayStatus | null): Habit
   return {
     ...habit,
     todayLog: status
-      ? { id: habit.todayLog?.id ?? PENDING_LOG_ID, status, notes: habit.todayLog?.notes ?? null }
+      ? {
+          id: habit.todayLog?.id ?? PENDING_LOG_ID,
+          status,
+          notes: habit.todayLog?.notes ?? null,
+          value: habit.todayLog?.value ?? null,
+        }
       : null,
     currentStreak,
     longestStreak: Math.max(habit.longestStreak, currentStreak),
