@@ -62,6 +62,28 @@ export function withTodayLog(habit: HabitDto, status: TodayStatus | null): Habit
   };
 }
 
+/**
+ * A measured habit's guess after adding (or setting) today's amount: today's value and the
+ * period's total move at once; the outcome waits for the server's snapshot.
+ */
+export function withTodayAmount(habit: HabitDto, amount: number, how: 'add' | 'set'): HabitDto {
+  const before = habit.todayLog?.value ?? 0;
+  const after = Math.round((how === 'add' ? before + amount : amount) * 1000) / 1000;
+  const period = habit.period
+    ? { ...habit.period, total: Math.round((habit.period.total - before + after) * 1000) / 1000 }
+    : null;
+  return {
+    ...habit,
+    todayLog: {
+      id: habit.todayLog?.id ?? PENDING_LOG_ID,
+      status: 'done',
+      notes: habit.todayLog?.notes ?? null,
+      value: after,
+    },
+    period,
+  };
+}
+
 /** Today's list: what is due, plus what was already logged today (so it can be undone). */
 export function isOnToday(habit: HabitDto): boolean {
   if (habit.status === 'archived') return false;

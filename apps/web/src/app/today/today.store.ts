@@ -17,6 +17,7 @@ import {
   mergeOne,
   PENDING_LOG_ID,
   TodayStatus,
+  withTodayAmount,
   withTodayLog,
 } from './habit-snapshots';
 
@@ -123,6 +124,30 @@ export class TodayStore {
     return this.mutate(habit, withTodayLog(habit, status), async () => {
       const { habit: snapshot } = await firstValueFrom(
         this.logsApi.logHabit({ body: { habitId: habit.id, status } }),
+      );
+      return snapshot;
+    });
+  }
+
+  /**
+   * A measured habit's quick add: `amount` more today, shown at once. The tap carries its own
+   * Idempotency-Key, so a retried request adds once.
+   */
+  addToday(habit: HabitDto, amount: number): Promise<void> {
+    const key = crypto.randomUUID();
+    return this.mutate(habit, withTodayAmount(habit, amount, 'add'), async () => {
+      const { habit: snapshot } = await firstValueFrom(
+        this.logsApi.logHabit({ 'Idempotency-Key': key, body: { habitId: habit.id, add: amount } }),
+      );
+      return snapshot;
+    });
+  }
+
+  /** A measured habit's exact entry: today's amount becomes `value`. */
+  setTodayValue(habit: HabitDto, value: number): Promise<void> {
+    return this.mutate(habit, withTodayAmount(habit, value, 'set'), async () => {
+      const { habit: snapshot } = await firstValueFrom(
+        this.logsApi.logHabit({ body: { habitId: habit.id, value } }),
       );
       return snapshot;
     });
