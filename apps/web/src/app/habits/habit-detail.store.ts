@@ -217,9 +217,9 @@ export class HabitDetailStore {
     if (!today) return null;
     const { from, to } = heatmapRange(today);
     const weeks = habit.frequency === 'weekly' ? HEATMAP_WEEKS : CHART_WEEKS;
-    const valuesFrom = habit.target
-      ? addDays(today, -(VALUES_DAYS[habit.target.period] - 1))
-      : null;
+    // From the habit's start at the earliest: periods before it have nothing to show.
+    const reach = habit.target ? addDays(today, -(VALUES_DAYS[habit.target.period] - 1)) : null;
+    const valuesFrom = reach && reach < habit.startDate ? habit.startDate : reach;
     const [days, logs, weekly, monthly, trend, suggestions, values] = await Promise.all([
       firstValueFrom(this.analyticsApi.getHabitHeatmap({ id, from, to })),
       firstValueFrom(this.logsApi.listHabitLogs({ id, from, to })),

@@ -41,14 +41,15 @@ const SCHEME: Color = {
             [scheme]="scheme"
             [xAxis]="true"
             [yAxis]="true"
-            [legend]="true"
-            legendPosition="below"
-            legendTitle=""
+            [legend]="false"
             [yScaleMin]="0"
             [animations]="false"
             [autoScale]="false"
           />
         </div>
+        <p class="legend" aria-hidden="true">
+          <span class="key total"></span> Total <span class="key target"></span> Target
+        </p>
       }
       <table class="visually-hidden">
         <caption>
@@ -91,16 +92,32 @@ const SCHEME: Color = {
       font-weight: 600;
       margin-bottom: 0.4rem;
     }
-    :host ::ng-deep .ngx-charts text,
-    :host ::ng-deep .chart-legend .legend-label-text {
+    :host ::ng-deep .ngx-charts text {
       fill: var(--ink-muted);
+    }
+    .legend {
+      display: flex;
+      align-items: center;
+      gap: 0.4rem;
+      margin: 0.25rem 0 0;
       color: var(--ink-muted);
+      font-size: 0.9rem;
+    }
+    .key {
+      display: inline-block;
+      width: 1.2rem;
+      height: 3px;
+      border-radius: 2px;
+    }
+    .key.total {
+      background: #2f8f5f;
+    }
+    .key.target {
+      background: #c2410c;
+      margin-left: 0.6rem;
     }
     :host ::ng-deep .ngx-charts .gridline-path {
       stroke: var(--line);
-    }
-    :host ::ng-deep .chart-legend .legend-labels {
-      background: transparent;
     }
   `,
 })

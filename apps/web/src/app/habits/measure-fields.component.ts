@@ -129,6 +129,12 @@ import { describeMeasure, type MeasureDraft } from './measure';
     .kind:has(input:checked) {
       background: var(--accent-soft);
       border-color: var(--accent);
+      font-weight: 600;
+    }
+    .kind input {
+      width: auto;
+      min-height: 0;
+      margin: 0;
     }
     .row {
       display: grid;

@@ -48,8 +48,14 @@ export class TodayStore {
   readonly actionError = signal<string | null>(null);
   readonly today = computed(() => this.session.user()?.today ?? null);
   readonly habits = computed(() => this.snapshots().filter(isOnToday));
+  /** Done today: a check habit logged done, a measured one whose period's target is met. */
   readonly doneCount = computed(
-    () => this.habits().filter((habit) => habit.todayLog?.status === 'done').length,
+    () =>
+      this.habits().filter((habit) =>
+        habit.kind === 'measure'
+          ? habit.period?.outcome === 'met'
+          : habit.todayLog?.status === 'done',
+      ).length,
   );
 
   constructor() {
