@@ -594,6 +594,41 @@ describe(`measurable habits (${testDb()})`, () => {
     expect((await get(`/api/habits/${id}`)).body.todayLog.value).toBe(4);
   });
 
+  it('suggests and applies a lower target when the habit falls short (reduce_frequency)', async () => {
+    // At least 10 a day from 20 March, 5 logged on 20–30: 11 failed due days, today pending →
+    // failure rate 11/11 = 1 > 0.5 with 11 ≥ 7 occurrences: the target moves down 20 %, 10 → 8.
+    const id = await create({
+      name: 'Pages',
+      frequency: 'daily',
+      startDate: march(20),
+      kind: 'measure',
+      unit: 'pages',
+      target: { type: 'at_least', value: 10, period: 'day' },
+    });
+    for (const day of range(20, 30)) await logValue(id, march(day), 5);
+    const read = await get(`/api/habits/${id}`);
+    expect(read.body).toMatchObject({
+      failureRate: 1,
+      consistencyScore: 0,
+      suggestedFrequency: 'at least 8 pages a day',
+    });
+    const suggestions = await get(`/api/suggestions/habits/${id}/adaptive`);
+    expect(suggestions.body).toContainEqual(
+      expect.objectContaining({
+        type: 'reduce_frequency',
+        change: { target: { type: 'at_least', value: 8, period: 'day' } },
+      }),
+    );
+    const applied = await post(`/api/suggestions/habits/${id}/apply`, { type: 'reduce_frequency' });
+    expect(applied.status).toBe(200);
+    // Still 5 < 8 every day; the next step down would be 8 × 0.8 = 6.4.
+    expect(applied.body).toMatchObject({
+      target: { type: 'at_least', value: 8, period: 'day' },
+      failureRate: 1,
+      suggestedFrequency: 'at least 6.4 pages a day',
+    });
+  });
+
   it('a check habit keeps its figures and reads as before', async () => {
     // Daily from 25 March: done 25, 26, nothing 27 (missed), done 28–31.
     // currentStreak 4 (28–31), longest 4; consistency over 25–31: 6 done of 7 → 85.7 → 86;
