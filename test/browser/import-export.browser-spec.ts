@@ -46,12 +46,12 @@ describe('Settings → Import and export', () => {
     });
     const summary = page.getByTestId('import-summary');
     await summary.filter({ hasText: 'Ready to import' }).waitFor();
-    expect(await summary.locator('p').first().textContent()).toBe(
+    expect(await summary.locator('p').first().innerText()).toBe(
       'Ready to import from a Loop Habit Tracker backup: 4 new habits, 13 logs, 1 habit left out.',
     );
     expect(await summary.getByRole('listitem').allTextContents()).toEqual([
       '1 numerical habit ("Run") skipped: measurable habits are not available on this server yet.',
-      '"Call family": Loop\'s frequency 2/10 became 1 times a week.',
+      '"Call family": Loop\'s frequency 2/10 became once a week.',
     ]);
     // Nothing is written before the confirmation.
     expect(await user.api<unknown[]>('GET', '/api/habits')).toEqual([]);
@@ -61,7 +61,7 @@ describe('Settings → Import and export', () => {
 
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await summary.filter({ hasText: 'Imported' }).waitFor();
-    expect(await summary.locator('p').first().textContent()).toBe(
+    expect(await summary.locator('p').first().innerText()).toBe(
       'Imported from a Loop Habit Tracker backup: 4 new habits, 13 logs, 1 habit left out.',
     );
     expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);

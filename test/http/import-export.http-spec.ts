@@ -326,7 +326,7 @@ describe(`import and export (${testDb()})`, () => {
         logsCreated: 5 + 3 + 3 + 2,
         goalsCreated: 0,
       },
-      warnings: [numericalWarning, '"Call family": Loop\'s frequency 2/10 became 1 times a week.'],
+      warnings: [numericalWarning, '"Call family": Loop\'s frequency 2/10 became once a week.'],
       skippedHabits: [{ name: 'Run', reason: 'measurable habits are not supported yet' }],
     });
     const fromCsv = await upload(erin, loopCsvZip(history), 'Loop Habits CSV.zip');

@@ -4,6 +4,7 @@ export * from './import-plan';
 export * from './csv';
 export * from './zip-reader';
 export * from './loop-mapping';
+export * from './sql-js';
 export * from './loop-sqlite';
 export * from './loop-csv';
 export * from './export-document';

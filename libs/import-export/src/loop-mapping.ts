@@ -177,7 +177,7 @@ export function mapLoopHabits(
       schedule = mapped.schedule;
       if (mapped.approximated) {
         plan.warnings.push(
-          `"${name}": Loop's frequency ${loop.freqNum}/${loop.freqDen} became ${schedule.timesPerWeek} times a week.`,
+          `"${name}": Loop's frequency ${loop.freqNum}/${loop.freqDen} became ${schedule.timesPerWeek === 1 ? 'once' : `${schedule.timesPerWeek} times`} a week.`,
         );
       }
     }

@@ -1,23 +1,16 @@
 import type { LocalDate } from '@app/contracts';
 import { isValidLocalDate } from '@app/domain';
-import initSqlJs, { type Database, type SqlJsStatic, type SqlValue } from 'sql.js';
+import type { Database, SqlValue } from 'sql.js';
 import { importRefused } from './import-error';
 import type { ImportPlan } from './import-plan';
 import { MAX_IMPORT_HABITS, MAX_IMPORT_LOGS, MAX_LOOP_USER_VERSION } from './limits';
 import { type LoopHabit, type LoopRepetition, mapLoopHabits } from './loop-mapping';
+import { loadSqlJs } from './sql-js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 export const isSqlite = (data: Uint8Array): boolean =>
   data.length >= 16 && Buffer.from(data.subarray(0, 16)).toString('latin1') === SQLITE_MAGIC;
-
-let sqlJs: Promise<SqlJsStatic> | null = null;
-
-/** sql.js (SQLite in WebAssembly), loaded once per process. */
-export function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs({ locateFile: (file: string) => require.resolve(`sql.js/dist/${file}`) });
-  return sqlJs;
-}
 
 const malformed = (what: string) =>
   importRefused('IMPORT_MALFORMED', `The Loop backup cannot be read (${what}).`);

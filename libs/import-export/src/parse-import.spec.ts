@@ -3,7 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import { csvLine, parseCsv } from './csv';
 import type { ImportPlan } from './import-plan';
 import { loopMeasure, loopSchedule } from './loop-mapping';
-import { loadSqlJs } from './loop-sqlite';
+import { loadSqlJs } from './sql-js';
 import { parseImport } from './parse-import';
 import { loopBackup, loopCsvZip, sampleLoopHistory } from './testing/loop-fixtures';
 
@@ -120,7 +120,7 @@ describe('parseImport: Loop Habit Tracker backup (SQLite)', () => {
     ]);
     expect(plan.warnings).toEqual([
       '1 numerical habit ("Run") skipped: measurable habits are not available on this server yet.',
-      '"Call family": Loop\'s frequency 2/10 became 1 times a week.',
+      '"Call family": Loop\'s frequency 2/10 became once a week.',
     ]);
   });
 

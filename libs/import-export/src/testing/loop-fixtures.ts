@@ -1,6 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { csvLine } from '../csv';
-import { loadSqlJs } from '../loop-sqlite';
+import { loadSqlJs } from '../sql-js';
 
 /** A habit of a Loop Habit Tracker history, as tests write it into a backup or a CSV export. */
 export interface LoopFixtureHabit {

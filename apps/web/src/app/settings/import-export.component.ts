@@ -132,6 +132,9 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
       color: var(--ink-muted);
       overflow-wrap: anywhere;
     }
+    .summary > :last-child {
+      margin-bottom: 0;
+    }
   `,
 })
 export class ImportExportComponent {
