@@ -191,6 +191,8 @@ export class LiveConnection {
   private deliver(events: ServerEvent[]): void {
     for (const event of events) {
       this.live.publish(event);
+      // An import changed many habits at once and says so in one event: every page reloads.
+      if (event.type === 'import_completed') this.live.requestResync();
       const toast = toastFor(event);
       const ownDoing =
         event.type === 'habit_at_risk' && this.ownWrites.isRecent(event.payload.habit.id);
