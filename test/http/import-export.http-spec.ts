@@ -383,7 +383,24 @@ describe(`import and export (${testDb()})`, () => {
 
   it('refuses hostile and malformed files with 422 and a reason, writing nothing', async () => {
     const mallory = await signUp(t.http);
+    const [first, second] = sampleLoopHistory();
+    const blankName = {
+      format: 'habit-tracker',
+      version: 1,
+      settings: { timezone: 'UTC', dayStartHour: 0, nudgeHour: 19 },
+      habits: [
+        {
+          id: 'a',
+          name: '   ',
+          startDate: '2026-11-01',
+          schedules: [{ effectiveFrom: '2026-11-01', frequency: 'daily' }],
+        },
+      ],
+      goals: [],
+    };
     const cases: [Uint8Array, string, string][] = [
+      [await loopBackup([first, { ...second, uuid: first.uuid }]), 'twins.db', 'IMPORT_MALFORMED'],
+      [strToU8(JSON.stringify(blankName)), 'blank.json', 'IMPORT_MALFORMED'],
       [new Uint8Array(20 * 1024 * 1024 + 10).fill(0x20), 'big.json', 'IMPORT_FILE_TOO_LARGE'],
       [
         zipSync({ 'Habits.csv': new Uint8Array(101 * 1024 * 1024) }, { level: 1 }),

@@ -109,6 +109,13 @@ class Reader {
     return value;
   }
 
+  /** A name: 1–max characters, not only spaces. */
+  name(value: unknown, path: string, max: number): string {
+    const text = this.string(value, path, 1, max);
+    if (text.trim() === '') this.fail(`${path} must not be blank`);
+    return text;
+  }
+
   optionalString(value: unknown, path: string, max: number): string | null {
     return value === null || value === undefined ? null : this.string(value, path, 0, max);
   }
@@ -230,7 +237,7 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
       });
       return {
         externalId: r.optionalString(h.externalId, `${path}.externalId`, 100),
-        name: r.string(h.name, `${path}.name`, 1, MAX_NAME_LENGTH),
+        name: r.name(h.name, `${path}.name`, MAX_NAME_LENGTH),
         description: r.optionalString(h.description, `${path}.description`, MAX_DESCRIPTION_LENGTH),
         kind,
         measure: null,
@@ -290,10 +297,10 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
         };
       });
       return {
-        name: r.string(g.name, `${path}.name`, 1, MAX_NAME_LENGTH),
+        name: r.name(g.name, `${path}.name`, MAX_NAME_LENGTH),
         description: r.optionalString(g.description, `${path}.description`, MAX_DESCRIPTION_LENGTH),
         targetValue: r.number(g.targetValue, `${path}.targetValue`, 1e-9, 1e9),
-        unit: r.string(g.unit, `${path}.unit`, 1, 32),
+        unit: r.name(g.unit, `${path}.unit`, 32),
         startDate,
         deadline,
         baseValue: r.number(g.baseValue ?? 0, `${path}.baseValue`, 0, 1e9),

@@ -71,6 +71,9 @@ export class ImportService {
 
   private async match(manager: EntityManager, userId: string, plan: ImportPlan): Promise<Matching> {
     const externalIds = plan.habits.flatMap((h) => (h.externalId ? [h.externalId] : []));
+    if (new Set(externalIds).size !== externalIds.length) {
+      throw importRefused('IMPORT_MALFORMED', 'The file gives two habits the same id.');
+    }
     const state = await this.repository.accountState(manager, userId, externalIds);
     const matchedIds = plan.habits.flatMap((h) => {
       const id = h.externalId ? state.matched.get(h.externalId) : undefined;

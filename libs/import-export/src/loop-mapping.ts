@@ -184,7 +184,7 @@ export function mapLoopHabits(
     const lastLog = logs[logs.length - 1]?.date;
     const pauseFrom = lastLog === undefined ? startDate : addDays(lastLog, 1);
     plan.habits.push({
-      externalId: loop.uuid,
+      externalId: loop.uuid?.trim().slice(0, 100) || null,
       name,
       description:
         clip(loop.description, MAX_DESCRIPTION_LENGTH) ??
