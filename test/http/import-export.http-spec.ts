@@ -10,6 +10,7 @@ import {
 import { signUp, SignedUp } from '../support/auth';
 import { relogin } from '../support/relogin';
 import { testDb } from '../support/services';
+import { connectEvents, listen } from '../support/sockets';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const binary = (res: Response, callback: (error: Error | null, body: Buffer) => void) => {
@@ -379,6 +380,32 @@ describe(`import and export (${testDb()})`, () => {
     const later = await upload(dave, await loopBackup(history), 'Loop.db');
     expect(later.body.summary).toMatchObject({ habitsMatched: 4, logsCreated: 1 });
     expect((await habitsOf(dave))[1]).toMatchObject({ name: 'Gym', totalCompletions: 4 });
+  });
+
+  it("reports a large import's progress over the socket, as it runs", async () => {
+    const url = await listen(t.app);
+    const frank = await signUp(t.http);
+    const socket = await connectEvents(url, { token: frank.accessToken });
+    const progress: unknown[] = [];
+    socket.socket.on('import_progress', (p) => progress.push(p));
+    const day = (n: number) =>
+      new Date(Date.UTC(2026, 10, 9) - n * 86_400_000).toISOString().slice(0, 10);
+    const reps = Array.from({ length: 6_000 }, (_, n) => ({ date: day(n), value: 2 }));
+    const history = sampleLoopHistory()
+      .slice(0, 2)
+      .map((h) => ({ ...h, reps }));
+    const res = await upload(frank, await loopBackup(history), 'Loop.db');
+    expect(res.status).toBe(200);
+    expect(res.body.summary.logsCreated).toBe(12_000);
+    await socket.waitForEvents(1);
+    expect(socket.events.map((e) => e.type)).toEqual(['import_completed']);
+    expect(progress).toEqual([
+      { phase: 'writing', done: 5_000, total: 12_000 },
+      { phase: 'writing', done: 10_000, total: 12_000 },
+      { phase: 'writing', done: 12_000, total: 12_000 },
+      { phase: 'computing', done: 12_000, total: 12_000 },
+    ]);
+    socket.close();
   });
 
   it('refuses hostile and malformed files with 422 and a reason, writing nothing', async () => {

@@ -12,3 +12,13 @@ export interface ImportSummary {
   logsCreated: number;
   goalsCreated: number;
 }
+
+/**
+ * `import_progress`, sent over the socket while a large import runs (not stored, no `seq`):
+ * `writing` counts the logs written so far, `computing` follows once they all are.
+ */
+export interface ImportProgress {
+  phase: 'writing' | 'computing';
+  done: number;
+  total: number;
+}

@@ -229,12 +229,13 @@ export class ImportExportRepository {
 
   /**
    * Inserts logs in batches of LOG_BATCH (one statement each); a day that already has a log
-   * keeps it. Answers how many were inserted, by habit.
+   * keeps it. Answers how many were inserted, by habit; `onBatch` hears how many rows are done.
    */
   async insertLogs(
     manager: EntityManager,
     rows: { habitId: string; date: LocalDate; status: string; notes: string | null }[],
     now: Date,
+    onBatch: (written: number) => void = () => undefined,
   ): Promise<Map<string, number>> {
     const inserted = new Map<string, number>();
     for (let start = 0; start < rows.length; start += LOG_BATCH) {
@@ -257,6 +258,7 @@ export class ImportExportRepository {
         ],
       );
       for (const r of result) inserted.set(r.habit_id, (inserted.get(r.habit_id) ?? 0) + r.n);
+      onBatch(start + batch.length);
     }
     return inserted;
   }

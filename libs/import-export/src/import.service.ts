@@ -1,9 +1,11 @@
 import type { AuthUser } from '@app/common';
-import type { LocalDate } from '@app/contracts';
+import type { ImportProgress, LocalDate } from '@app/contracts';
 import { HabitsRepository, HabitStatsService } from '@app/habits';
 import { GoalProgressService } from '@app/goal-progress';
 import { EventBuffer, UnitOfWork, type WriteContext } from '@app/unit-of-work';
-import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@app/realtime';
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { importRefused } from './import-error';
@@ -15,6 +17,8 @@ import { parseImport } from './parse-import';
 
 /** Whether this server stores measurable habits (SPEC.md §6); until it does they are skipped. */
 export const MEASURABLE_HABITS_SUPPORTED = false;
+/** Imports with more logs than this report `import_progress` over the socket as they run. */
+export const PROGRESS_MIN_LOGS = 10_000;
 
 /** The plan's habits split into new ones and those the account already has (by external id). */
 interface Matching {
@@ -40,7 +44,24 @@ export class ImportService {
     private readonly habits: HabitsRepository,
     private readonly stats: HabitStatsService,
     private readonly goals: GoalProgressService,
+    private readonly moduleRef: ModuleRef,
   ) {}
+
+  private readonly logger = new Logger('ImportService');
+  private publisher: EventPublisher | null | undefined;
+
+  /** A running import's progress to the user's sockets (when this process has them). */
+  private report(userId: string, progress: ImportProgress): void {
+    if (this.publisher === undefined) {
+      try {
+        this.publisher = this.moduleRef.get(EventPublisher, { strict: false });
+      } catch (error) {
+        this.logger.debug(`no socket publisher, so no import progress: ${String(error)}`);
+        this.publisher = null;
+      }
+    }
+    this.publisher?.notify(userId, 'import_progress', progress);
+  }
 
   async import(
     user: AuthUser,
@@ -201,7 +222,15 @@ export class ImportService {
       ...matching.created.flatMap((h) => h.logs.map((l) => ({ habitId: idOf.get(h)!, ...l }))),
       ...matching.matched.flatMap((m) => m.newLogs.map((l) => ({ habitId: m.id, ...l }))),
     ];
-    await this.repository.insertLogs(manager, logs, ctx.now);
+    const total = logs.length;
+    const report =
+      total > PROGRESS_MIN_LOGS
+        ? (progress: ImportProgress) => this.report(userId, progress)
+        : () => undefined;
+    await this.repository.insertLogs(manager, logs, ctx.now, (done) =>
+      report({ phase: 'writing', done, total }),
+    );
+    report({ phase: 'computing', done: total, total });
 
     const goalRows = plan.goals.map((goal) => ({ ...goal, id: randomUUID(), userId }));
     await this.repository.insertGoals(
