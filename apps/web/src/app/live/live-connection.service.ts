@@ -103,6 +103,7 @@ export class LiveConnection {
     socket.on('token_expired', () => {
       if (this.session.accessToken() === this.handshakeToken) void this.session.refresh();
     });
+    socket.on('import_progress', (progress) => this.live.publishImportProgress(progress));
     for (const type of SERVER_EVENT_TYPES) {
       // One handler for every type: the body is the whole event.
       (socket as unknown as Socket).on(type, (event: ServerEvent) => this.receive([event]));

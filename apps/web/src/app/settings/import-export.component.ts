@@ -1,18 +1,20 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import type { ImportProgress } from '@app/contracts';
 import { ImportExportService, type ImportResultDto } from '@habit-tracker/api-client';
 import { firstValueFrom } from 'rxjs';
 import { toAccountError } from '../account/account-errors';
+import { LiveEvents } from '../live/live-events';
+import { importSourceName, importSummaryLine } from './import-summary';
 
 type Step = 'idle' | 'checking' | 'confirm' | 'importing' | 'done';
-
-const SOURCES: Record<ImportResultDto['summary']['source'], string> = {
-  habit_tracker_json: 'a Habit Tracker export',
-  habit_tracker_csv: 'a Habit Tracker CSV export',
-  loop_sqlite: 'a Loop Habit Tracker backup',
-  loop_csv: 'a Loop Habit Tracker CSV export',
-};
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Import and export (SPEC.md §6): downloads of the whole account, and an upload that is first
@@ -53,14 +55,14 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 
     @if (step() === 'checking' || step() === 'importing') {
       <div class="progress" role="status">
-        <progress
-          [attr.aria-label]="step() === 'checking' ? 'Reading the file' : 'Importing'"
-        ></progress>
-        <span>{{
-          step() === 'checking'
-            ? 'Reading the file…'
-            : 'Importing… a large history can take a minute.'
-        }}</span>
+        @if (progress(); as p) {
+          <progress aria-label="Importing" [value]="p.done" [max]="p.total"></progress>
+        } @else {
+          <progress
+            [attr.aria-label]="step() === 'checking' ? 'Reading the file' : 'Importing'"
+          ></progress>
+        }
+        <span>{{ progressText() }}</span>
       </div>
     }
     @if (importError(); as message) {
@@ -145,21 +147,34 @@ export class ImportExportComponent {
   protected readonly importError = signal<string | null>(null);
   protected readonly downloading = signal(false);
   protected readonly downloadError = signal<string | null>(null);
+  protected readonly progress = signal<ImportProgress | null>(null);
   private file: File | null = null;
+
+  protected readonly progressText = computed(() => {
+    const p = this.progress();
+    if (this.step() === 'checking') return 'Reading the file…';
+    if (!p) return 'Importing… a large history can take a minute.';
+    return p.phase === 'writing'
+      ? `Importing… ${p.done.toLocaleString()} of ${p.total.toLocaleString()} logs`
+      : 'Working out streaks and scores…';
+  });
+
+  constructor() {
+    // The server reports a large import's progress over the live connection.
+    inject(LiveEvents)
+      .importProgress$.pipe(takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((progress) => {
+        if (this.step() === 'importing') this.progress.set(progress);
+      });
+  }
 
   protected readonly source = computed(() => {
     const r = this.result();
-    return r ? SOURCES[r.summary.source] : '';
+    return r ? importSourceName(r.summary.source) : '';
   });
   protected readonly lines = computed(() => {
     const r = this.result();
-    if (!r) return '';
-    const { habitsCreated, habitsMatched, habitsSkipped, logsCreated, goalsCreated } = r.summary;
-    const parts = [count(habitsCreated, 'new habit'), count(logsCreated, 'log')];
-    if (goalsCreated > 0) parts.push(count(goalsCreated, 'goal'));
-    if (habitsMatched > 0) parts.push(`${count(habitsMatched, 'habit')} you already have`);
-    if (habitsSkipped > 0) parts.push(`${count(habitsSkipped, 'habit')} left out`);
-    return `${parts.join(', ')}.`;
+    return r ? importSummaryLine(r.summary) : '';
   });
 
   protected async download(format: 'json' | 'csv'): Promise<void> {
@@ -210,6 +225,7 @@ export class ImportExportComponent {
   protected async confirm(): Promise<void> {
     if (!this.file) return;
     this.step.set('importing');
+    this.progress.set(null);
     this.importError.set(null);
     try {
       this.result.set(await firstValueFrom(this.api.importFile({ body: { file: this.file } })));
