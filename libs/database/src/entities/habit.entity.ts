@@ -44,6 +44,9 @@ export class HabitEntity {
   @Column({ type: 'varchar', length: 16, default: 'green' }) color!: HabitColor;
   /** One emoji, or null. */
   @Column({ type: 'varchar', length: 32, nullable: true }) icon!: string | null;
+  /** The habit's id in the file it was imported from (Loop's uuid); matches it on re-import. */
+  @Column({ name: 'external_id', type: 'varchar', length: 100, nullable: true }) externalId!:
+    string | null;
   /** 1-based place in the user's list (manual order). */
   @Column({ type: 'integer', default: 1 }) position!: number;
   @Column({ name: 'current_streak', type: 'integer', default: 0 }) currentStreak!: number;
