@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * imported from (Loop Habit Tracker's `uuid`), unique per user, so importing the same file again
  * matches the habits it created instead of adding them twice.
  */
-export class HabitExternalId1765400000000 implements MigrationInterface {
-  name = 'HabitExternalId1765400000000';
+export class HabitExternalId1765600000000 implements MigrationInterface {
+  name = 'HabitExternalId1765600000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE habits ADD COLUMN external_id varchar(100)`);
