@@ -61,7 +61,12 @@ export class HabitStatsService {
     manager: EntityManager,
     ctx: WriteContext,
     habits: HabitEntity[],
-    options: { onlyIfChanged?: boolean; records?: Map<string, HabitRecords> } = {},
+    options: {
+      onlyIfChanged?: boolean;
+      records?: Map<string, HabitRecords>;
+      /** Send the UPDATE with the write's last statement (`ctx.deferred`) instead of now. */
+      defer?: boolean;
+    } = {},
   ): Promise<Map<string, RecomputedHabit>> {
     const result = new Map<string, RecomputedHabit>();
     if (habits.length === 0) return result;
@@ -99,11 +104,14 @@ export class HabitStatsService {
       .filter((c) => !options.onlyIfChanged || statsDifferences(c.habit, c.stored).length > 0);
     if (computed.length === 0) return result;
 
-    const versions = await this.habits.writeStats(
-      manager,
-      computed.map((c) => ({ id: c.habit.id, stats: c.stored, checkpoint: c.checkpoint })),
-      ctx.now,
-    );
+    const rows = computed.map((c) => ({
+      id: c.habit.id,
+      stats: c.stored,
+      checkpoint: c.checkpoint,
+    }));
+    let versions = new Map<string, { version: number; updatedAt: Date }>();
+    if (options.defer) ctx.deferred.add(this.habits.statsWrite(rows, ctx.now));
+    else versions = await this.habits.writeStats(manager, rows, ctx.now);
     for (const { habit, record, stats, becameAtRisk, streakChanged, stored } of computed) {
       Object.assign(habit, stored, {
         version: versions.get(habit.id)?.version ?? habit.version + 1,

@@ -1,6 +1,12 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
-import { HabitEntity, HabitLogEntity, HabitPauseEntity, queryRows } from '@app/database';
+import {
+  entityFromJson,
+  HabitEntity,
+  HabitLogEntity,
+  HabitPauseEntity,
+  queryRows,
+} from '@app/database';
 import {
   addDays,
   FOLD_LOOKBACK_DAYS,
@@ -47,6 +53,18 @@ const WRITE_STATS_SQL = `UPDATE habits h SET
    id uuid, ${STATS_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')}, checkpoint jsonb)
  WHERE h.id = x.id
  RETURNING h.id, h.version, h.updated_at`;
+
+function statsParams(
+  rows: { id: string; stats: StoredStats; checkpoint: HabitCheckpoint | null }[],
+  now: Date,
+): unknown[] {
+  return [
+    JSON.stringify(
+      rows.map((r) => ({ ...toStatsRecord(r.id, r.stats), checkpoint: r.checkpoint })),
+    ),
+    now,
+  ];
+}
 
 /**
  * A habit's schedule history, pauses and logs as three JSON columns built by PostgreSQL (plain
@@ -111,7 +129,7 @@ const RECORDS_WITH_CHECKPOINTS_SQL = `SELECT h.id,
    ${historyColumns('h.id', '$2::text', '$3::text', logsFromFilter(logsFromSql('h', '$2::text', 'NULL::text', '$4::text')))}
  FROM habits h WHERE h.id = ANY($1::uuid[])`;
 
-interface RecordsRow {
+export interface RecordsRow {
   id: string;
   checkpoint?: HabitCheckpoint | null;
   logsFrom?: LocalDate | null;
@@ -142,6 +160,32 @@ function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords 
     if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
   }
   return records;
+}
+
+/**
+ * For a write's own statement (see HabitLogsRepository): the select list of a habit row `h`
+ * (already locked by the statement) with its records, as `habitWithRecordsFrom` reads them.
+ * `today`, `recentFrom`, `changedFrom` (see `lockOwnedWithRecords`) and `window` (the domain's
+ * `statsWindowStart`) are SQL text expressions.
+ */
+export function habitWithRecordsSelect(
+  h: string,
+  sql: { today: string; recentFrom: string; changedFrom: string; window: string },
+): string {
+  const logsFrom = logsFromSql(h, sql.today, sql.changedFrom, sql.window);
+  return `row_to_json(${h}) AS habit,
+    ${usableCheckpoint(h, sql.today, sql.changedFrom)} AS checkpoint,
+    ${logsFrom} AS "logsFrom",
+    ${historyColumns(`${h}.id`, sql.today, sql.recentFrom, logsFromFilter(logsFrom))}`;
+}
+
+/** The habit and records of a row selected with `habitWithRecordsSelect`. */
+export function habitWithRecordsFrom(
+  manager: EntityManager,
+  row: Omit<RecordsRow, 'id'> & { habit: Record<string, unknown> },
+  today: LocalDate,
+): { habit: HabitEntity; records: HabitRecords } {
+  return { habit: entityFromJson(manager, HabitEntity, row.habit), records: toRecords(row, today) };
 }
 
 export const habitNotFound = (): AppError =>
@@ -308,6 +352,17 @@ export class HabitsRepository {
   }
 
   /**
+   * `writeStats` as a deferred write (sent with the write's last statement): nothing comes
+   * back, so the caller sets `version` + 1 and `updatedAt` = `now` itself (the rows are locked).
+   */
+  statsWrite(
+    rows: { id: string; stats: StoredStats; checkpoint: HabitCheckpoint | null }[],
+    now: Date,
+  ): { sql: string; params: unknown[] } {
+    return { sql: WRITE_STATS_SQL, params: statsParams(rows, now) };
+  }
+
+  /**
    * Writes recomputed statistics and each habit's checkpoint (the domain's `HabitCheckpoint`
    * through the user's yesterday, or null to drop it) and bumps `version` (one statement for any
    * number of habits). Checkpoint API: the only place that stores checkpoints.
@@ -320,12 +375,7 @@ export class HabitsRepository {
     const updated = await queryRows<{ id: string; version: number; updated_at: Date }>(
       manager,
       WRITE_STATS_SQL,
-      [
-        JSON.stringify(
-          rows.map((r) => ({ ...toStatsRecord(r.id, r.stats), checkpoint: r.checkpoint })),
-        ),
-        now,
-      ],
+      statsParams(rows, now),
     );
     return new Map(updated.map((u) => [u.id, { version: u.version, updatedAt: u.updated_at }]));
   }
