@@ -189,6 +189,16 @@ describe(`write path under concurrency, and its statement counts (${testDb()})`,
       .set(user.auth)
       .expect(200);
     expect(Number(undo.headers['x-query-count'])).toBe(5);
+    // A goal edit that keeps its links: the guard's lookup; START TRANSACTION with the user's
+    // lock; the goal's UPDATE returning it with its links' counts; progress and outbox; COMMIT.
+    const goals = await request(t.http).get('/api/goals').set(user.auth).expect(200);
+    const edited = await request(t.http)
+      .patch(`/api/goals/${goals.body[0].id}`)
+      .set(user.auth)
+      .send({ name: 'renamed', targetValue: 999 })
+      .expect(200);
+    expect(edited.body).toMatchObject({ name: 'renamed', targetValue: 999 });
+    expect(Number(edited.headers['x-query-count'])).toBe(5);
   });
 
   it('GET /api/habits issues the same number of statements for 50 habits as for 1 (no N+1)', async () => {

@@ -56,26 +56,33 @@ export interface LockedGoal {
  * them. The counts are those before the statement's own writes.
  */
 export function lockedGoalsColumn(habitId: string, today: string): string {
-  return `(SELECT COALESCE(json_agg(json_build_object('goal', row_to_json(g), 'links',
-       (SELECT COALESCE(json_agg(json_build_object('habitId', gh.habit_id,
-            'weight', gh.contribution_weight,
-            'done', (SELECT count(*)::int FROM habit_logs l
-                     WHERE l.habit_id = gh.habit_id AND l.status = 'done'
-                       AND l.log_date >= g.start_date AND l.log_date <= ${today}))
-          ORDER BY gh.habit_id), '[]'::json)
-        FROM goal_habits gh WHERE gh.goal_id = g.id)) ORDER BY g.id), '[]'::json)
+  return `(SELECT COALESCE(json_agg(json_build_object('goal', row_to_json(g),
+       'links', ${goalLinksColumn('g', today)}) ORDER BY g.id), '[]'::json)
      FROM (SELECT * FROM goals WHERE id IN (SELECT goal_id FROM goal_habits WHERE habit_id = ${habitId})
            ORDER BY id FOR UPDATE) g)`;
 }
 
+/**
+ * The links of goal row `g` with their done logs dated from the goal's start to `today` (an
+ * SQL date expression), as `lockedGoalsFrom` reads them: one JSON array, habits in id order.
+ */
+export function goalLinksColumn(g: string, today: string): string {
+  return `(SELECT COALESCE(json_agg(json_build_object('habitId', gh.habit_id,
+       'weight', gh.contribution_weight,
+       'done', (SELECT count(*)::int FROM habit_logs l
+                WHERE l.habit_id = gh.habit_id AND l.status = 'done'
+                  AND l.log_date >= ${g}.start_date AND l.log_date <= ${today}))
+     ORDER BY gh.habit_id), '[]'::json)
+   FROM goal_habits gh WHERE gh.goal_id = ${g}.id)`;
+}
+
 /** The goals of a `lockedGoalsColumn`. */
-export function lockedGoalsFrom(
-  manager: EntityManager,
-  json: {
-    goal: Record<string, unknown>;
-    links: { habitId: string; weight: number; done: number }[];
-  }[],
-): LockedGoal[] {
+export interface LockedGoalJson {
+  goal: Record<string, unknown>;
+  links: { habitId: string; weight: number; done: number }[];
+}
+
+export function lockedGoalsFrom(manager: EntityManager, json: LockedGoalJson[]): LockedGoal[] {
   return json.map(({ goal, links }) => ({
     goal: entityFromJson(manager, GoalEntity, goal),
     contributions: links.map((l) => ({

@@ -89,19 +89,22 @@ export class GoalProgressService {
   /**
    * Recomputes goals that the write's own statement locked and counted (`lockedGoalsColumn`,
    * counts from before the write), after that write changed one log of `change.habitId`: its
-   * done count moves by `change.doneDelta` in every goal whose range holds `change.date`. No
-   * statement of its own: the UPDATE is deferred to the write's last statement.
+   * done count moves by `change.doneDelta` in every goal whose range holds `change.date` (null:
+   * no log changed). No statement of its own: the UPDATE is deferred to the write's last one.
    */
   refreshLocked(
     ctx: WriteContext,
     locked: LockedGoal[],
-    change: { habitId: string; date: LocalDate; doneDelta: number },
+    change: { habitId: string; date: LocalDate; doneDelta: number } | null,
   ): Map<string, RefreshedGoal> {
     const result = new Map<string, RefreshedGoal>();
     if (locked.length === 0) return result;
     const computed = locked.map(({ goal, contributions }) => {
       const counted = contributions.map((c) =>
-        c.habitId === change.habitId && change.date >= goal.startDate && change.date <= ctx.today
+        change !== null &&
+        c.habitId === change.habitId &&
+        change.date >= goal.startDate &&
+        change.date <= ctx.today
           ? { ...c, doneCount: c.doneCount + change.doneDelta }
           : c,
       );

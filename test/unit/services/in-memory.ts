@@ -482,6 +482,26 @@ export class FakeGoalProgressRepository {
 export class FakeGoalsRepository {
   constructor(private readonly t: Tables) {}
 
+  /** As the real one: the fields present are set, the goal comes back with its counts. */
+  async updateOwnedWithLinks(
+    m: EntityManager,
+    userId: string,
+    goalId: string,
+    changes: Partial<GoalChanges>,
+    today: LocalDate,
+  ) {
+    const goal = this.t.goals.get(goalId);
+    if (!goal || goal.userId !== userId) return null;
+    const start = changes.startDate ?? goal.startDate;
+    const deadline = changes.deadline === undefined ? goal.deadline : changes.deadline;
+    if (deadline !== null && deadline < start) return null;
+    for (const [key, value] of Object.entries(changes))
+      if (value !== undefined) Object.assign(goal, { [key]: value });
+    const progress = new FakeGoalProgressRepository(this.t);
+    const counts = await progress.contributions(m, [goalId], today);
+    return { goal: copy(goal), contributions: counts.get(goalId) ?? [] };
+  }
+
   async count(_m: EntityManager, userId: string) {
     return [...this.t.goals.values()].filter((g) => g.userId === userId).length;
   }
