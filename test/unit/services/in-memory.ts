@@ -383,12 +383,6 @@ export class FakeHabitLogsRepository {
       .filter((l) => l.habitId === habitId && l.logDate >= from && l.logDate <= to)
       .sort((a, b) => (a.logDate < b.logDate ? -1 : 1));
   }
-  async habitOfOwnedLog(_m: EntityManager, userId: string, logId: string) {
-    const log = this.t.logs.find((l) => l.id === logId);
-    return log && this.t.habits.get(log.habitId)?.userId === userId
-      ? { habitId: log.habitId, logDate: log.logDate }
-      : null;
-  }
   async delete(_m: EntityManager, habitId: string, logId: string): Promise<LocalDate | null> {
     const log = this.t.logs.find((l) => l.id === logId && l.habitId === habitId);
     this.t.logs = this.t.logs.filter((l) => l !== log);
