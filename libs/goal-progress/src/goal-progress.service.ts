@@ -5,7 +5,7 @@ import type { WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GoalDto, toGoalDto } from './goal.dto';
-import { GoalContribution, GoalProgressRepository } from './goal-progress.repository';
+import { GoalContribution, GoalProgressRepository, LockedGoal } from './goal-progress.repository';
 
 export interface RefreshedGoal {
   goal: GoalEntity;
@@ -73,7 +73,7 @@ export class GoalProgressService {
     ctx: WriteContext,
     habitIds: string[],
   ): Promise<Map<string, RefreshedGoal>> {
-    return this.refreshLocked(manager, ctx, await this.goals.lockGoalsLinkedTo(manager, habitIds));
+    return this.refreshGoals(manager, ctx, await this.goals.lockGoalsLinkedTo(manager, habitIds));
   }
 
   async refresh(
@@ -83,11 +83,66 @@ export class GoalProgressService {
   ): Promise<Map<string, RefreshedGoal>> {
     if (goalIds.length === 0) return new Map();
     const ids = [...new Set(goalIds)].sort();
-    return this.refreshLocked(manager, ctx, await this.goals.lockGoals(manager, ids));
+    return this.refreshGoals(manager, ctx, await this.goals.lockGoals(manager, ids));
+  }
+
+  /**
+   * Recomputes goals that the write's own statement locked and counted (`lockedGoalsColumn`,
+   * counts from before the write), after that write changed one log of `change.habitId`: its
+   * done count moves by `change.doneDelta` in every goal whose range holds `change.date` (null:
+   * no log changed). No statement of its own: the UPDATE is deferred to the write's last one.
+   */
+  refreshLocked(
+    ctx: WriteContext,
+    locked: LockedGoal[],
+    change: { habitId: string; date: LocalDate; doneDelta: number } | null,
+  ): Map<string, RefreshedGoal> {
+    const result = new Map<string, RefreshedGoal>();
+    if (locked.length === 0) return result;
+    const computed = locked.map(({ goal, contributions }) => {
+      const counted = contributions.map((c) =>
+        change !== null &&
+        c.habitId === change.habitId &&
+        change.date >= goal.startDate &&
+        change.date <= ctx.today
+          ? { ...c, doneCount: c.doneCount + change.doneDelta }
+          : c,
+      );
+      const progress = progressOf(goal, counted, ctx.today);
+      const justCompleted = goalJustCompleted(goal, progress);
+      const row = {
+        id: goal.id,
+        currentValue: progress.currentValue,
+        isCompleted: progress.isCompleted,
+        completedAt: justCompleted ? ctx.now : goal.completedAt,
+      };
+      return { goal, counted, justCompleted, row };
+    });
+    ctx.deferred.add(
+      this.goals.progressWrite(
+        computed.map((c) => c.row),
+        ctx.today,
+        ctx.now,
+      ),
+    );
+    for (const { goal, counted, justCompleted, row } of computed) {
+      Object.assign(goal, {
+        currentValue: row.currentValue,
+        isCompleted: row.isCompleted,
+        completedAt: row.completedAt,
+        statsAsOf: ctx.today,
+        version: goal.version + 1,
+        updatedAt: ctx.now,
+      });
+      const dto = toGoalDto(goal, counted, ctx.today);
+      if (justCompleted) ctx.events.record(goal.userId, 'goal_completed', { goal: dto });
+      result.set(goal.id, { goal, dto, justCompleted });
+    }
+    return result;
   }
 
   /** Recomputes and writes these goals, already locked in id order. */
-  private async refreshLocked(
+  private async refreshGoals(
     manager: EntityManager,
     ctx: WriteContext,
     goals: GoalEntity[],

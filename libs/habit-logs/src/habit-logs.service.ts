@@ -3,6 +3,7 @@ import { addDays, diffDays } from '@app/domain';
 import { UnitOfWork } from '@app/unit-of-work';
 import { GoalProgressService } from '@app/goal-progress';
 import {
+  habitNotFound,
   HabitFreshnessService,
   HabitsRepository,
   HabitStatsService,
@@ -37,17 +38,26 @@ export class HabitLogsService {
     private readonly freshness: HabitFreshnessService,
   ) {}
 
-  /** Creates or replaces the log of (habit, day); `created` tells which. */
+  /**
+   * Creates or replaces the log of (habit, day); `created` tells which. Five round trips in
+   * all: the guard's lookup, START TRANSACTION with the user's lock, the habit locked with its
+   * records and goals and the upsert (one statement), the statistics, goals and outbox (one
+   * statement), COMMIT.
+   */
   log(user: AuthUser, dto: LogHabitDto): Promise<Upserted<LoggedHabitDto>> {
     return this.uow.run(user, async (manager, ctx) => {
-      // The habit and its records (as before this write) in the statement that locks it.
-      const { habit, records } = await this.habits.lockOwnedWithRecords(
+      const logDate = dto.logDate ?? ctx.today;
+      // Without `notes` in the body a new status keeps the day's notes (a one-tap toggle);
+      // `notes: null` clears them.
+      const locked = await this.logs.lockHabitAndUpsert(
         manager,
         user.id,
-        dto.habitId,
+        { habitId: dto.habitId, logDate, status: dto.status, notes: dto.notes },
         ctx.today,
+        ctx.now,
       );
-      const logDate = dto.logDate ?? ctx.today;
+      const { habit, records } = locked;
+      if (!habit || !records) throw habitNotFound();
       if (logDate > ctx.today) {
         throw AppError.unprocessable(
           'LOG_DATE_IN_FUTURE',
@@ -60,21 +70,20 @@ export class HabitLogsService {
           `The habit starts on ${habit.startDate}; ${logDate} is before it.`,
         );
       }
-      // Without `notes` in the body a new status keeps the day's notes (a one-tap toggle);
-      // `notes: null` clears them.
-      const written = await this.logs.upsert(
-        manager,
-        { habitId: habit.id, logDate, status: dto.status, notes: dto.notes },
-        ctx.now,
-      );
+      const written = locked.result!;
       const log = toHabitLogDto(written.log);
+      const before = records.logs.find((l) => l.date === logDate)?.status ?? null;
       const after = new Map([[habit.id, withWrittenLog(records, written.log, ctx.today)]]);
       const recomputed = (
-        await this.stats.recompute(manager, ctx, [habit], { records: after })
+        await this.stats.recompute(manager, ctx, [habit], { records: after, defer: true })
       ).get(habit.id)!;
       ctx.events.record(user.id, 'habit_logged', { log, habit: recomputed.dto });
       this.stats.recordTransitions(ctx, [recomputed]);
-      await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
+      this.goals.refreshLocked(ctx, locked.goals, {
+        habitId: habit.id,
+        date: logDate,
+        doneDelta: (written.log.status === 'done' ? 1 : 0) - (before === 'done' ? 1 : 0),
+      });
       return { created: written.inserted, body: { log, habit: recomputed.dto } };
     });
   }
@@ -97,29 +106,28 @@ export class HabitLogsService {
     });
   }
 
-  /** Undo: removes the log and answers the habit as it is without it. */
+  /** Undo: removes the log and answers the habit as it is without it (five round trips, as `log`). */
   remove(user: AuthUser, logId: string): Promise<HabitAfterLogDeleteDto> {
     return this.uow.run(user, async (manager, ctx) => {
-      const habitId = await this.logs.habitOfOwnedLog(manager, user.id, logId);
-      if (habitId === null) throw logNotFound();
-      const { habit, records } = await this.habits.lockOwnedWithRecords(
-        manager,
-        user.id,
-        habitId,
-        ctx.today,
-      );
-      // Null when a concurrent undo removed it first.
-      const day = await this.logs.delete(manager, habit.id, logId);
-      if (day === null) throw logNotFound();
+      const locked = await this.logs.lockHabitAndDelete(manager, user.id, logId, ctx.today);
+      const { habit, records } = locked;
+      // Not the user's log, or a concurrent undo removed it first.
+      const day = locked.result;
+      if (!habit || !records || day === null) throw logNotFound();
+      const before = records.logs.find((l) => l.date === day)?.status ?? null;
       const after = new Map([[habit.id, withoutLogOn(records, day, ctx.today)]]);
       const recomputed = (
-        await this.stats.recompute(manager, ctx, [habit], { records: after })
+        await this.stats.recompute(manager, ctx, [habit], { records: after, defer: true })
       ).get(habit.id)!;
       // Other tabs need the habit without the log even when the streak did not move.
       if (!recomputed.streakChanged)
         ctx.events.record(user.id, 'streak_update', { habit: recomputed.dto });
       this.stats.recordTransitions(ctx, [recomputed]);
-      await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
+      this.goals.refreshLocked(ctx, locked.goals, {
+        habitId: habit.id,
+        date: day,
+        doneDelta: before === 'done' ? -1 : 0,
+      });
       return { habit: recomputed.dto };
     });
   }
