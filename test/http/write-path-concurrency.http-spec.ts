@@ -179,16 +179,26 @@ describe(`write path under concurrency, and its statement counts (${testDb()})`,
     const b = await log(big, day(25));
     expect(Number(a.headers['x-query-count'])).toBeGreaterThan(0);
     expect(Number(b.headers['x-query-count'])).toBe(Number(a.headers['x-query-count']));
-    // guard user lookup, BEGIN, lock user, lock habit with its history (schedules, pauses and
-    // logs in the same statement), upsert log, stats update, goals looked up and locked, their
-    // contributions, goals update, outbox (seq and rows in one statement), COMMIT.
-    expect(Number(b.headers['x-query-count'])).toBe(11);
-    // Undo: the same, with the log's habit looked up first and a DELETE instead of the upsert.
+    // Five round trips (issue 18): the guard's user lookup; START TRANSACTION with the user's
+    // lock; the habit locked with its history, its goals locked and counted, and the upsert;
+    // the statistics, goals, seq and outbox; COMMIT.
+    expect(Number(b.headers['x-query-count'])).toBe(5);
+    // Undo: the same, with the log's habit found by the log and a DELETE instead of the upsert.
     const undo = await request(t.http)
       .delete(`/api/habit-logs/${b.body.log.id}`)
       .set(user.auth)
       .expect(200);
-    expect(Number(undo.headers['x-query-count'])).toBe(12);
+    expect(Number(undo.headers['x-query-count'])).toBe(5);
+    // A goal edit that keeps its links: the guard's lookup; START TRANSACTION with the user's
+    // lock; the goal's UPDATE returning it with its links' counts; progress and outbox; COMMIT.
+    const goals = await request(t.http).get('/api/goals').set(user.auth).expect(200);
+    const edited = await request(t.http)
+      .patch(`/api/goals/${goals.body[0].id}`)
+      .set(user.auth)
+      .send({ name: 'renamed', targetValue: 999 })
+      .expect(200);
+    expect(edited.body).toMatchObject({ name: 'renamed', targetValue: 999 });
+    expect(Number(edited.headers['x-query-count'])).toBe(5);
   });
 
   it('GET /api/habits issues the same number of statements for 50 habits as for 1 (no N+1)', async () => {

@@ -63,6 +63,12 @@ export type { DeleteGoal$Params as DeleteGoal$Params } from './fn/goals/delete-g
 export { deleteGoal as deleteGoal } from './fn/goals/delete-goal';
 export type { UpdateGoal$Params as UpdateGoal$Params } from './fn/goals/update-goal';
 export { updateGoal as updateGoal } from './fn/goals/update-goal';
+export type { ExportAccount$Json$Params as ExportAccount$Json$Params } from './fn/import-export/export-account-json';
+export { exportAccount$Json as exportAccount$Json } from './fn/import-export/export-account-json';
+export type { ExportAccount$Zip$Params as ExportAccount$Zip$Params } from './fn/import-export/export-account-zip';
+export { exportAccount$Zip as exportAccount$Zip } from './fn/import-export/export-account-zip';
+export type { ImportFile$Params as ImportFile$Params } from './fn/import-export/import-file';
+export { importFile as importFile } from './fn/import-export/import-file';
 export type { GetDashboard$Params as GetDashboard$Params } from './fn/analytics/get-dashboard';
 export { getDashboard as getDashboard } from './fn/analytics/get-dashboard';
 export type { GetHeatmap$Params as GetHeatmap$Params } from './fn/analytics/get-heatmap';

@@ -7,6 +7,7 @@ export { UsersService } from './services/users.service';
 export { HabitsService } from './services/habits.service';
 export { HabitLogsService } from './services/habit-logs.service';
 export { GoalsService } from './services/goals.service';
+export { ImportExportService } from './services/import-export.service';
 export { AnalyticsService } from './services/analytics.service';
 export { SuggestionsService } from './services/suggestions.service';
 export { EventsService } from './services/events.service';

@@ -1,3 +1,4 @@
+import type { ImportSummary } from './imports';
 import type { GoalSnapshot, HabitLogSnapshot, HabitSnapshot, LocalDate } from './snapshots';
 
 /** Every real-time event and its payload (SPEC.md §4 "Real time"). */
@@ -7,6 +8,8 @@ export interface ServerEventPayloads {
   habit_at_risk: { habit: HabitSnapshot; consecutiveMisses: number };
   goal_completed: { goal: GoalSnapshot };
   nudge: { habitId: string; name: string; localDate: LocalDate };
+  /** One event per import (never one per imported log): what it added. */
+  import_completed: ImportSummary;
 }
 
 export type ServerEventType = keyof ServerEventPayloads;
@@ -22,4 +25,5 @@ export const SERVER_EVENT_TYPES: readonly ServerEventType[] = [
   'habit_at_risk',
   'goal_completed',
   'nudge',
+  'import_completed',
 ];

@@ -1,4 +1,5 @@
 import type { ServerEvent, ServerEventType } from './events';
+import type { ImportProgress } from './imports';
 
 /** The Socket.IO path of the API (SPEC.md §4 "Real time"); websocket transport only. */
 export const SOCKET_PATH = '/ws';
@@ -30,6 +31,8 @@ export type ServerToClientEvents = {
   [K in ServerEventType]: (event: ServerEvent<K>) => void;
 } & {
   token_expired: (message: TokenExpiredMessage) => void;
+  /** A large import's progress (best effort, never stored or replayed). */
+  import_progress: (progress: ImportProgress) => void;
 };
 
 /** Clients send nothing over the socket: writes go through the REST API. */

@@ -1,5 +1,5 @@
 import type { LocalDate } from '@app/contracts';
-import { GoalEntity, GoalHabitEntity, queryRows } from '@app/database';
+import { entityFromJson, GoalEntity, GoalHabitEntity, queryRows } from '@app/database';
 import type {
   HabitHistory,
   HabitLogEntry,
@@ -37,6 +37,96 @@ export interface GoalProgressRow {
   currentValue: number;
   isCompleted: boolean;
   completedAt: Date | null;
+}
+
+const WRITE_PROGRESS_SQL = `UPDATE goals g SET
+   current_value = x.current_value, is_completed = x.is_completed,
+   completed_at = x.completed_at, stats_as_of = $2::date, version = g.version + 1,
+   updated_at = $3::timestamptz
+ FROM jsonb_to_recordset($1::jsonb)
+   AS x(id uuid, current_value float8, is_completed boolean, completed_at timestamptz)
+ WHERE g.id = x.id
+ RETURNING g.id, g.version`;
+
+function progressParams(rows: GoalProgressRow[], today: LocalDate, now: Date): unknown[] {
+  return [
+    JSON.stringify(
+      rows.map((r) => ({
+        id: r.id,
+        current_value: r.currentValue,
+        is_completed: r.isCompleted,
+        completed_at: r.completedAt,
+      })),
+    ),
+    today,
+    now,
+  ];
+}
+
+/** A goal locked by a write's own statement, with its links' counted done logs. */
+export interface LockedGoal {
+  goal: GoalEntity;
+  contributions: GoalContribution[];
+}
+
+/**
+ * For a write's own statement (see HabitLogsRepository): a column with the goals linked to the
+ * habit `habitId` (an SQL expression), locked in id order, each with its links' done logs
+ * dated from the goal's start to `today` (an SQL date expression), as `lockedGoalsFrom` reads
+ * them. The counts are those before the statement's own writes.
+ */
+export function lockedGoalsColumn(habitId: string, today: string): string {
+  return `(SELECT COALESCE(json_agg(json_build_object('goal', row_to_json(g),
+       'links', ${goalLinksColumn('g', today)}) ORDER BY g.id), '[]'::json)
+     FROM (SELECT * FROM goals WHERE id IN (SELECT goal_id FROM goal_habits WHERE habit_id = ${habitId})
+           ORDER BY id FOR UPDATE) g)`;
+}
+
+/**
+ * The links of goal row `g` with their amounts dated from the goal's start to `today` (an SQL
+ * date expression), as `lockedGoalsFrom` reads them: one JSON array, habits in id order. The
+ * same amounts as `GoalProgressRepository.contributions`: a check habit's done logs, the exact
+ * Σ of a measurable habit's values (`count: value`, as decimal text), or null for a measurable
+ * habit's completions (met periods: the engine counts them from the habit's history).
+ */
+export function goalLinksColumn(g: string, today: string): string {
+  return `(SELECT COALESCE(json_agg(json_build_object('habitId', gh.habit_id,
+       'weight', gh.contribution_weight, 'count', gh.count,
+       'amount', CASE WHEN gh.count = 'value' THEN
+           (SELECT coalesce(sum(l.value), 0)::text FROM habit_logs l
+            WHERE l.habit_id = gh.habit_id AND l.value IS NOT NULL
+              AND l.log_date >= ${g}.start_date AND l.log_date >= gh_h.start_date
+              AND l.log_date <= ${today})
+         WHEN gh_h.kind = 'check' THEN
+           (SELECT count(*)::text FROM habit_logs l
+            WHERE l.habit_id = gh.habit_id AND l.status = 'done'
+              AND l.log_date >= ${g}.start_date AND l.log_date <= ${today})
+         END)
+     ORDER BY gh.habit_id), '[]'::json)
+   FROM goal_habits gh JOIN habits gh_h ON gh_h.id = gh.habit_id WHERE gh.goal_id = ${g}.id)`;
+}
+
+/** The goals of a `lockedGoalsColumn`. */
+export interface LockedGoalJson {
+  goal: Record<string, unknown>;
+  links: {
+    habitId: string;
+    weight: number;
+    count: GoalContribution['count'];
+    amount: string | null;
+  }[];
+}
+
+export function lockedGoalsFrom(manager: EntityManager, json: LockedGoalJson[]): LockedGoal[] {
+  return json.map(({ goal, links }) => ({
+    goal: entityFromJson(manager, GoalEntity, goal),
+    contributions: links.map((l) => ({
+      habitId: l.habitId,
+      contributionWeight: l.weight,
+      count: l.count,
+      amount: l.amount === null ? null : Number(l.amount),
+    })),
+  }));
 }
 
 /** The queries behind goal progress: which goals a write touches, their contributions, the write. */
@@ -216,6 +306,15 @@ export class GoalProgressRepository {
     return result;
   }
 
+  /** `writeProgress` as a deferred write (the caller sets `version` + 1; the rows are locked). */
+  progressWrite(
+    rows: GoalProgressRow[],
+    today: LocalDate,
+    now: Date,
+  ): { sql: string; params: unknown[] } {
+    return { sql: WRITE_PROGRESS_SQL, params: progressParams(rows, today, now) };
+  }
+
   /** Writes recomputed progress as of `today` and bumps `version` (one statement); new versions by id. */
   async writeProgress(
     manager: EntityManager,
@@ -226,25 +325,8 @@ export class GoalProgressRepository {
     if (rows.length === 0) return new Map();
     const updated = await queryRows<{ id: string; version: number }>(
       manager,
-      `UPDATE goals g SET
-         current_value = x.current_value, is_completed = x.is_completed,
-         completed_at = x.completed_at, stats_as_of = $2, version = g.version + 1, updated_at = $3
-       FROM jsonb_to_recordset($1::jsonb)
-         AS x(id uuid, current_value float8, is_completed boolean, completed_at timestamptz)
-       WHERE g.id = x.id
-       RETURNING g.id, g.version`,
-      [
-        JSON.stringify(
-          rows.map((r) => ({
-            id: r.id,
-            current_value: r.currentValue,
-            is_completed: r.isCompleted,
-            completed_at: r.completedAt,
-          })),
-        ),
-        today,
-        now,
-      ],
+      WRITE_PROGRESS_SQL,
+      progressParams(rows, today, now),
     );
     return new Map(updated.map((u) => [u.id, u.version]));
   }

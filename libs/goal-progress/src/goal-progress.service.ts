@@ -11,7 +11,7 @@ import type { WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GoalDto, toGoalDto } from './goal.dto';
-import { GoalContribution, GoalProgressRepository } from './goal-progress.repository';
+import { GoalContribution, GoalProgressRepository, LockedGoal } from './goal-progress.repository';
 
 export interface RefreshedGoal {
   goal: GoalEntity;
@@ -92,7 +92,7 @@ export class GoalProgressService {
     ctx: WriteContext,
     habitIds: string[],
   ): Promise<Map<string, RefreshedGoal>> {
-    return this.refreshLocked(manager, ctx, await this.goals.lockGoalsLinkedTo(manager, habitIds));
+    return this.refreshGoals(manager, ctx, await this.goals.lockGoalsLinkedTo(manager, habitIds));
   }
 
   async refresh(
@@ -102,11 +102,90 @@ export class GoalProgressService {
   ): Promise<Map<string, RefreshedGoal>> {
     if (goalIds.length === 0) return new Map();
     const ids = [...new Set(goalIds)].sort();
-    return this.refreshLocked(manager, ctx, await this.goals.lockGoals(manager, ids));
+    return this.refreshGoals(manager, ctx, await this.goals.lockGoals(manager, ids));
+  }
+
+  /**
+   * Recomputes goals that the write's own statement locked and counted (`lockedGoalsColumn`,
+   * counts from before the write), after that write changed one log of `change.habitId`: its
+   * done count moves by `change.doneDelta` in every goal whose range holds `change.date` (null:
+   * no log changed). No statement of its own: the UPDATE is deferred to the write's last one.
+   */
+  refreshLocked(
+    ctx: WriteContext,
+    locked: LockedGoal[],
+    change: { habitId: string; date: LocalDate; doneDelta: number } | null,
+  ): Map<string, RefreshedGoal> {
+    const result = new Map<string, RefreshedGoal>();
+    if (locked.length === 0) return result;
+    const computed = locked.map(({ goal, contributions }) => {
+      const counted = contributions.map((c) =>
+        change !== null &&
+        c.habitId === change.habitId &&
+        change.date >= goal.startDate &&
+        change.date <= ctx.today &&
+        c.count === 'completions' &&
+        c.amount !== null
+          ? { ...c, amount: c.amount + change.doneDelta }
+          : c,
+      );
+      const progress = progressOf(goal, counted, ctx.today);
+      const justCompleted = goalJustCompleted(goal, progress);
+      const row = {
+        id: goal.id,
+        currentValue: progress.currentValue,
+        isCompleted: progress.isCompleted,
+        completedAt: justCompleted ? ctx.now : goal.completedAt,
+      };
+      return { goal, counted, justCompleted, row };
+    });
+    ctx.deferred.add(
+      this.goals.progressWrite(
+        computed.map((c) => c.row),
+        ctx.today,
+        ctx.now,
+      ),
+    );
+    for (const { goal, counted, justCompleted, row } of computed) {
+      Object.assign(goal, {
+        currentValue: row.currentValue,
+        isCompleted: row.isCompleted,
+        completedAt: row.completedAt,
+        statsAsOf: ctx.today,
+        version: goal.version + 1,
+        updatedAt: ctx.now,
+      });
+      const dto = toGoalDto(goal, counted, ctx.today);
+      if (justCompleted) ctx.events.record(goal.userId, 'goal_completed', { goal: dto });
+      result.set(goal.id, { goal, dto, justCompleted });
+    }
+    return result;
+  }
+
+  /**
+   * `refreshLocked` when every locked goal counts only check habits' done logs; a goal that
+   * counts a measurable habit (its values, or its met periods, which the engine counts from its
+   * history) is counted again from the database instead, after the write (a few statements).
+   */
+  async refreshLockedOrRecount(
+    manager: EntityManager,
+    ctx: WriteContext,
+    locked: LockedGoal[],
+    change: { habitId: string; date: LocalDate; doneDelta: number } | null,
+  ): Promise<Map<string, RefreshedGoal>> {
+    const measured = locked.some(({ contributions }) =>
+      contributions.some((c) => c.count === 'value' || c.amount === null),
+    );
+    if (!measured) return this.refreshLocked(ctx, locked, change);
+    return this.refreshGoals(
+      manager,
+      ctx,
+      locked.map((l) => l.goal),
+    );
   }
 
   /** Recomputes and writes these goals, already locked in id order. */
-  private async refreshLocked(
+  private async refreshGoals(
     manager: EntityManager,
     ctx: WriteContext,
     goals: GoalEntity[],

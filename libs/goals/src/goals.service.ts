@@ -119,6 +119,7 @@ export class GoalsService {
   }
 
   private edit(user: AuthUser, goalId: string, dto: UpdateGoalDto): Promise<GoalDto> {
+    if (dto.habits === undefined) return this.editFields(user, goalId, dto);
     return this.uow.run(user, async (manager, ctx) => {
       const goal = await this.goals.lockOwned(manager, user.id, goalId);
       if (!goal) throw goalNotFound();
@@ -141,6 +142,45 @@ export class GoalsService {
         baseValue: dto.baseValue ?? goal.baseValue,
       });
       return this.refreshed(manager, ctx, goal.id);
+    });
+  }
+
+  /**
+   * An edit that leaves the links as they are, in five round trips: the guard's lookup, START
+   * TRANSACTION with the user's lock, the goal's UPDATE returning it with its links and counts
+   * (one statement), its progress and any `goal_completed` in the outbox (one statement), COMMIT.
+   */
+  private editFields(user: AuthUser, goalId: string, dto: UpdateGoalDto): Promise<GoalDto> {
+    return this.uow.run(user, async (manager, ctx) => {
+      const locked = await this.goals.updateOwnedWithLinks(
+        manager,
+        user.id,
+        goalId,
+        {
+          // As `edit`: a null keeps these (`??`); description and deadline take a null.
+          name: dto.name ?? undefined,
+          description: dto.description,
+          targetValue: dto.targetValue ?? undefined,
+          unit: dto.unit ?? undefined,
+          deadline: dto.deadline,
+          startDate: dto.startDate ?? undefined,
+          baseValue: dto.baseValue ?? undefined,
+        },
+        ctx.today,
+      );
+      if (!locked) {
+        // Nothing updated: not the user's goal, or a deadline before the start (say which).
+        const goal = await this.goals.findOwned(manager, user.id, goalId);
+        if (!goal) throw goalNotFound();
+        checkDeadline(
+          dto.startDate ?? goal.startDate,
+          dto.deadline === undefined ? goal.deadline : dto.deadline,
+        );
+        throw new Error(`goal ${goalId} was not updated`);
+      }
+      return (await this.progress.refreshLockedOrRecount(manager, ctx, [locked], null)).get(
+        locked.goal.id,
+      )!.dto;
     });
   }
 

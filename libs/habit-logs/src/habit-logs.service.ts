@@ -12,6 +12,7 @@ import { UnitOfWork, WriteContext } from '@app/unit-of-work';
 import { EntityManager } from 'typeorm';
 import { GoalProgressService } from '@app/goal-progress';
 import {
+  habitNotFound,
   HabitFreshnessService,
   HabitsRepository,
   HabitStatsService,
@@ -106,55 +107,67 @@ export class HabitLogsService {
     });
   }
 
+  /**
+   * A check habit's write in five round trips in all: the guard's lookup, START TRANSACTION with
+   * the user's lock, the habit locked with its records and goals and the upsert (one statement),
+   * the statistics, goals and outbox (one statement), COMMIT. A measurable habit's write is not
+   * in the locking statement (see `writeMeasure`), nor are its goals' amounts (counted again).
+   */
   private async write(
     manager: EntityManager,
     ctx: WriteContext,
     dto: LogHabitDto,
   ): Promise<Upserted<LoggedHabitDto>> {
     const user = ctx.user;
-    // (A block, so the check habits' steps below keep their place for a clean merge.)
-    {
-      // The habit and its records (as before this write) in the statement that locks it.
-      const { habit, records } = await this.habits.lockOwnedWithRecords(
-        manager,
-        user.id,
-        dto.habitId,
-        ctx.today,
+    const logDate = dto.logDate ?? ctx.today;
+    // Without `notes` in the body a new status keeps the day's notes (a one-tap toggle);
+    // `notes: null` clears them. A body with a value or an add writes no status here.
+    const plainStatus = dto.value === undefined && dto.add === undefined;
+    const locked = await this.logs.lockHabitAndUpsert(
+      manager,
+      user.id,
+      {
+        habitId: dto.habitId,
+        logDate,
+        status: plainStatus ? (dto.status ?? null) : null,
+        notes: dto.notes,
+      },
+      ctx.today,
+      ctx.now,
+    );
+    const { habit, records } = locked;
+    if (!habit || !records) throw habitNotFound();
+    checkLogInput(habit, dto);
+    if (logDate > ctx.today) {
+      throw AppError.unprocessable(
+        'LOG_DATE_IN_FUTURE',
+        `You can log up to your today (${ctx.today}), not ${logDate}.`,
       );
-      checkLogInput(habit, dto);
-      const logDate = dto.logDate ?? ctx.today;
-      if (logDate > ctx.today) {
-        throw AppError.unprocessable(
-          'LOG_DATE_IN_FUTURE',
-          `You can log up to your today (${ctx.today}), not ${logDate}.`,
-        );
-      }
-      if (logDate < habit.startDate) {
-        throw AppError.unprocessable(
-          'LOG_DATE_BEFORE_START',
-          `The habit starts on ${habit.startDate}; ${logDate} is before it.`,
-        );
-      }
-      // Without `notes` in the body a new status keeps the day's notes (a one-tap toggle);
-      // `notes: null` clears them.
-      const written =
-        habit.kind === 'measure'
-          ? await this.writeMeasure(manager, ctx, habit, logDate, dto)
-          : await this.logs.upsert(
-              manager,
-              { habitId: habit.id, logDate, status: dto.status!, notes: dto.notes },
-              ctx.now,
-            );
-      const log = toHabitLogDto(written.log);
-      const after = new Map([[habit.id, withWrittenLog(records, written.log, ctx.today)]]);
-      const recomputed = (
-        await this.stats.recompute(manager, ctx, [habit], { records: after })
-      ).get(habit.id)!;
-      ctx.events.record(user.id, 'habit_logged', { log, habit: recomputed.dto });
-      this.stats.recordTransitions(ctx, [recomputed]);
-      await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
-      return { created: written.inserted, body: { log, habit: recomputed.dto } };
     }
+    if (logDate < habit.startDate) {
+      throw AppError.unprocessable(
+        'LOG_DATE_BEFORE_START',
+        `The habit starts on ${habit.startDate}; ${logDate} is before it.`,
+      );
+    }
+    const written =
+      habit.kind === 'measure'
+        ? await this.writeMeasure(manager, ctx, habit, logDate, dto)
+        : locked.result!;
+    const log = toHabitLogDto(written.log);
+    const before = records.logs.find((l) => l.date === logDate)?.status ?? null;
+    const after = new Map([[habit.id, withWrittenLog(records, written.log, ctx.today)]]);
+    const recomputed = (
+      await this.stats.recompute(manager, ctx, [habit], { records: after, defer: true })
+    ).get(habit.id)!;
+    ctx.events.record(user.id, 'habit_logged', { log, habit: recomputed.dto });
+    this.stats.recordTransitions(ctx, [recomputed]);
+    await this.goals.refreshLockedOrRecount(manager, ctx, locked.goals, {
+      habitId: habit.id,
+      date: logDate,
+      doneDelta: (written.log.status === 'done' ? 1 : 0) - (before === 'done' ? 1 : 0),
+    });
+    return { created: written.inserted, body: { log, habit: recomputed.dto } };
   }
 
   /**
@@ -205,29 +218,28 @@ export class HabitLogsService {
     });
   }
 
-  /** Undo: removes the log and answers the habit as it is without it. */
+  /** Undo: removes the log and answers the habit as it is without it (five round trips, as `log`). */
   remove(user: AuthUser, logId: string): Promise<HabitAfterLogDeleteDto> {
     return this.uow.run(user, async (manager, ctx) => {
-      const habitId = await this.logs.habitOfOwnedLog(manager, user.id, logId);
-      if (habitId === null) throw logNotFound();
-      const { habit, records } = await this.habits.lockOwnedWithRecords(
-        manager,
-        user.id,
-        habitId,
-        ctx.today,
-      );
-      // Null when a concurrent undo removed it first.
-      const day = await this.logs.delete(manager, habit.id, logId);
-      if (day === null) throw logNotFound();
+      const locked = await this.logs.lockHabitAndDelete(manager, user.id, logId, ctx.today);
+      const { habit, records } = locked;
+      // Not the user's log, or a concurrent undo removed it first.
+      const day = locked.result;
+      if (!habit || !records || day === null) throw logNotFound();
+      const before = records.logs.find((l) => l.date === day)?.status ?? null;
       const after = new Map([[habit.id, withoutLogOn(records, day, ctx.today)]]);
       const recomputed = (
-        await this.stats.recompute(manager, ctx, [habit], { records: after })
+        await this.stats.recompute(manager, ctx, [habit], { records: after, defer: true })
       ).get(habit.id)!;
       // Other tabs need the habit without the log even when the streak did not move.
       if (!recomputed.streakChanged)
         ctx.events.record(user.id, 'streak_update', { habit: recomputed.dto });
       this.stats.recordTransitions(ctx, [recomputed]);
-      await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
+      await this.goals.refreshLockedOrRecount(manager, ctx, locked.goals, {
+        habitId: habit.id,
+        date: day,
+        doneDelta: before === 'done' ? -1 : 0,
+      });
       return { habit: recomputed.dto };
     });
   }

@@ -1,7 +1,22 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
-import { HabitEntity, HabitLogEntity, HabitPauseEntity, queryRows } from '@app/database';
-import { addDays, type HabitLogEntry, type Schedule, type ScheduleVersion } from '@app/domain';
+import {
+  entityFromJson,
+  HabitEntity,
+  HabitLogEntity,
+  HabitPauseEntity,
+  queryRows,
+} from '@app/database';
+import {
+  addDays,
+  FOLD_LOOKBACK_DAYS,
+  logsNeededFrom,
+  statsWindowStart,
+  type HabitCheckpoint,
+  type HabitLogEntry,
+  type Schedule,
+  type ScheduleVersion,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { RECENT_DAYS } from './habit-history.mapper';
@@ -32,14 +47,29 @@ export type HabitChanges = Pick<
   | 'targetPeriod'
 >;
 
-/** The batched statistics UPDATE, its SET list and record columns built from the one mapping. */
+/**
+ * The batched statistics UPDATE, its SET list and record columns built from the one mapping;
+ * it saves the habit's checkpoint with them.
+ */
 const WRITE_STATS_SQL = `UPDATE habits h SET
    ${STATS_COLUMNS.map((c) => `${c.column} = x.${c.column}`).join(', ')},
-   version = h.version + 1, updated_at = $2
+   checkpoint = x.checkpoint, version = h.version + 1, updated_at = $2
  FROM jsonb_to_recordset($1::jsonb) AS x(
-   id uuid, ${STATS_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')})
+   id uuid, ${STATS_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')}, checkpoint jsonb)
  WHERE h.id = x.id
  RETURNING h.id, h.version, h.updated_at`;
+
+function statsParams(
+  rows: { id: string; stats: StoredStats; checkpoint: HabitCheckpoint | null }[],
+  now: Date,
+): unknown[] {
+  return [
+    JSON.stringify(
+      rows.map((r) => ({ ...toStatsRecord(r.id, r.stats), checkpoint: r.checkpoint })),
+    ),
+    now,
+  ];
+}
 
 /**
  * A habit's schedule history, pauses and logs as three JSON columns built by PostgreSQL (plain
@@ -64,6 +94,35 @@ function historyColumns(habitId: string, today: string, recentFrom: string, logR
          CASE WHEN l.log_date::text = ${today} THEN l.notes END, l.value) ORDER BY l.log_date)
        FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
 }
+/**
+ * The stored checkpoint of habit row `h` when a write can build on it (SQL): it is a check
+ * habit (a measurable habit's statistics have no bounded window: `statsWindowStart` is null for
+ * it, so it reads every log), there is one, it is through a day before `today` (a zone change
+ * can move today back), and the write changes the history only after it (`changedFrom`, an ISO
+ * day as text, or NULL for no change). Else NULL: the write reads every log and folds a new one
+ * (a fold cannot be unwound to an earlier day).
+ */
+function usableCheckpoint(h: string, today: string, changedFrom: string): string {
+  return `CASE WHEN ${h}.kind = 'check' AND ${h}.checkpoint IS NOT NULL
+    AND ${h}.checkpoint->>'through' < ${today}
+    AND (${changedFrom} IS NULL OR ${changedFrom} > ${h}.checkpoint->>'through')
+    THEN ${h}.checkpoint END`;
+}
+
+/**
+ * The first log day a write reads with that checkpoint (SQL, ISO text; NULL: every log): the
+ * domain's `logsNeededFrom`, i.e. the earlier of `through` − FOLD_LOOKBACK_DAYS and `window`
+ * (`statsWindowStart`, computed by the caller).
+ */
+function logsFromSql(h: string, today: string, changedFrom: string, window: string): string {
+  return `CASE WHEN (${usableCheckpoint(h, today, changedFrom)}) IS NULL THEN NULL
+    ELSE LEAST(((${h}.checkpoint->>'through')::date - ${FOLD_LOOKBACK_DAYS})::text, ${window}) END`;
+}
+
+/** The logs filter of `historyColumns` for a `logsFromSql` expression. */
+const logsFromFilter = (logsFrom: string): string =>
+  ` AND l.log_date >= COALESCE((${logsFrom})::date, '-infinity'::date)`;
+
 /** The records of any number of habits in one statement ($4/$5 bound the logs). */
 function recordsSql(logRange: string): string {
   return `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text', logRange)}
@@ -71,9 +130,17 @@ function recordsSql(logRange: string): string {
 }
 const RECORDS_SQL = recordsSql('');
 const RECORDS_BETWEEN_SQL = recordsSql(' AND l.log_date BETWEEN $4::date AND $5::date');
+/** Records with the usable stored checkpoints ($4: the stats window's first day, as text). */
+const RECORDS_WITH_CHECKPOINTS_SQL = `SELECT h.id,
+   ${usableCheckpoint('h', '$2::text', 'NULL::text')} AS checkpoint,
+   ${logsFromSql('h', '$2::text', 'NULL::text', '$4::text')} AS "logsFrom",
+   ${historyColumns('h.id', '$2::text', '$3::text', logsFromFilter(logsFromSql('h', '$2::text', 'NULL::text', '$4::text')))}
+ FROM habits h WHERE h.id = ANY($1::uuid[])`;
 
-interface RecordsRow {
+export interface RecordsRow {
   id: string;
+  checkpoint?: HabitCheckpoint | null;
+  logsFrom?: LocalDate | null;
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
   /** `value`: a measurable habit's exact value (JSON carries numeric's decimal as written). */
@@ -88,13 +155,46 @@ function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords 
     logs: [],
     todayLog: null,
     recentLogIds: new Map(),
+    checkpoint: row.checkpoint ?? null,
   };
+  // The SQL's window must be the domain's (one rule): else the checkpoint is not used.
+  if (
+    records.checkpoint !== null &&
+    row.logsFrom !== logsNeededFrom({ kind: 'check' }, records.checkpoint.through, today)
+  )
+    throw new Error(`checkpoint window ${row.logsFrom} differs from the engine's`);
   for (const [date, status, id, notes, value] of row.logs) {
     records.logs.push(value === null ? { date, status } : { date, status, value });
     if (date === today) records.todayLog = { id: id!, status, notes, value };
     if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
   }
   return records;
+}
+
+/**
+ * For a write's own statement (see HabitLogsRepository): the select list of a habit row `h`
+ * (already locked by the statement) with its records, as `habitWithRecordsFrom` reads them.
+ * `today`, `recentFrom`, `changedFrom` (see `lockOwnedWithRecords`) and `window` (the domain's
+ * `statsWindowStart`) are SQL text expressions.
+ */
+export function habitWithRecordsSelect(
+  h: string,
+  sql: { today: string; recentFrom: string; changedFrom: string; window: string },
+): string {
+  const logsFrom = logsFromSql(h, sql.today, sql.changedFrom, sql.window);
+  return `row_to_json(${h}) AS habit,
+    ${usableCheckpoint(h, sql.today, sql.changedFrom)} AS checkpoint,
+    ${logsFrom} AS "logsFrom",
+    ${historyColumns(`${h}.id`, sql.today, sql.recentFrom, logsFromFilter(logsFrom))}`;
+}
+
+/** The habit and records of a row selected with `habitWithRecordsSelect`. */
+export function habitWithRecordsFrom(
+  manager: EntityManager,
+  row: Omit<RecordsRow, 'id'> & { habit: Record<string, unknown> },
+  today: LocalDate,
+): { habit: HabitEntity; records: HabitRecords } {
+  return { habit: entityFromJson(manager, HabitEntity, row.habit), records: toRecords(row, today) };
 }
 
 export const habitNotFound = (): AppError =>
@@ -109,6 +209,11 @@ export interface HabitRecords {
   todayLog: (Pick<HabitLogEntity, 'id' | 'status' | 'notes'> & { value?: number | null }) | null;
   /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
   recentLogIds: Map<LocalDate, string>;
+  /**
+   * The habit's stored checkpoint when `logs` holds only the logs a write needs besides it
+   * (from the domain's `logsNeededFrom` on); null when `logs` holds every log.
+   */
+  checkpoint: HabitCheckpoint | null;
 }
 
 /** The only place with queries about habits, their schedule history and pauses. */
@@ -125,20 +230,46 @@ export class HabitsRepository {
 
   /**
    * The user's habit, locked for the rest of the transaction, with its records as they are
-   * before this transaction's own writes (one statement); 404 for anyone else's.
+   * before this transaction's own writes (one statement); 404 for anyone else's. `changedFrom`:
+   * the first day the caller's write changes (a log's date); when it is after the stored
+   * checkpoint, the records carry that checkpoint and only the logs a write needs besides it, so
+   * today's log costs the same with 30 days or 3 years of history. Without `changedFrom`, or
+   * for a write on or before the checkpoint, every log.
    */
   async lockOwnedWithRecords(
     manager: EntityManager,
     userId: string,
     habitId: string,
     today: LocalDate,
+    changedFrom?: LocalDate,
   ): Promise<{ habit: HabitEntity; records: HabitRecords }> {
+    const [todayExpr, changedExpr, windowExpr] = [
+      'CAST(:today AS text)',
+      'CAST(:changedFrom AS text)',
+      'CAST(:window AS text)',
+    ];
+    const logsFrom = logsFromSql('"h"', todayExpr, changedExpr, windowExpr);
     const { entities, raw } = await manager
       .getRepository(HabitEntity)
       .createQueryBuilder('h')
-      .addSelect(historyColumns('"h"."id"', 'CAST(:today AS text)', 'CAST(:recentFrom AS text)'))
+      .addSelect(usableCheckpoint('"h"', todayExpr, changedExpr), 'checkpoint')
+      .addSelect(logsFrom, 'logsFrom')
+      .addSelect(
+        historyColumns(
+          '"h"."id"',
+          todayExpr,
+          'CAST(:recentFrom AS text)',
+          logsFromFilter(logsFrom),
+        ),
+      )
       .where('h.id = :habitId AND h.user_id = :userId', { habitId, userId })
-      .setParameters({ today, recentFrom: addDays(today, -(RECENT_DAYS - 1)) })
+      .setParameters({
+        today,
+        recentFrom: addDays(today, -(RECENT_DAYS - 1)),
+        // No change given: no day is after a checkpoint, so every log is read.
+        changedFrom: changedFrom ?? '0000-01-01',
+        window: statsWindowStart({}, today),
+      })
       .setLock('pessimistic_write')
       .getRawAndEntities<Omit<RecordsRow, 'id'>>();
     if (entities.length === 0) throw habitNotFound();
@@ -229,16 +360,31 @@ export class HabitsRepository {
     await manager.getRepository(HabitEntity).delete({ id: habitId });
   }
 
-  /** Writes recomputed statistics and bumps `version` (one statement for any number of habits). */
+  /**
+   * `writeStats` as a deferred write (sent with the write's last statement): nothing comes
+   * back, so the caller sets `version` + 1 and `updatedAt` = `now` itself (the rows are locked).
+   */
+  statsWrite(
+    rows: { id: string; stats: StoredStats; checkpoint: HabitCheckpoint | null }[],
+    now: Date,
+  ): { sql: string; params: unknown[] } {
+    return { sql: WRITE_STATS_SQL, params: statsParams(rows, now) };
+  }
+
+  /**
+   * Writes recomputed statistics and each habit's checkpoint (the domain's `HabitCheckpoint`
+   * through the user's yesterday, or null to drop it) and bumps `version` (one statement for any
+   * number of habits). Checkpoint API: the only place that stores checkpoints.
+   */
   async writeStats(
     manager: EntityManager,
-    rows: { id: string; stats: StoredStats }[],
+    rows: { id: string; stats: StoredStats; checkpoint: HabitCheckpoint | null }[],
     now: Date,
   ): Promise<Map<string, { version: number; updatedAt: Date }>> {
     const updated = await queryRows<{ id: string; version: number; updated_at: Date }>(
       manager,
       WRITE_STATS_SQL,
-      [JSON.stringify(rows.map((r) => toStatsRecord(r.id, r.stats))), now],
+      statsParams(rows, now),
     );
     return new Map(updated.map((u) => [u.id, { version: u.version, updatedAt: u.updated_at }]));
   }
@@ -339,24 +485,56 @@ export class HabitsRepository {
     return this.loadRecords(manager, habitIds, today, { from, to });
   }
 
+  /**
+   * Checkpoint API (the day rollover): like `recordsOf`, but each habit with a usable stored
+   * checkpoint (through a day before `today`) comes with it and only the logs needed besides it
+   * (the domain's `logsNeededFrom`); the others with every log. One statement for any number of
+   * habits. Only for a caller that has not changed these habits' history in its transaction
+   * (a write that did passes its first changed day to `lockOwnedWithRecords` instead). Hand the
+   * records to `HabitStatsService.recompute`, which advances each checkpoint to yesterday and
+   * saves it with the statistics (`writeStats`).
+   */
+  recordsWithCheckpoints(
+    manager: EntityManager,
+    habitIds: string[],
+    today: LocalDate,
+  ): Promise<Map<string, HabitRecords>> {
+    return this.loadRecords(manager, habitIds, today, 'checkpoints');
+  }
+
   private async loadRecords(
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
-    range: { from: LocalDate; to: LocalDate } | null,
+    range: { from: LocalDate; to: LocalDate } | 'checkpoints' | null,
   ): Promise<Map<string, HabitRecords>> {
     const result = new Map<string, HabitRecords>(
       habitIds.map((id) => [
         id,
-        { schedules: [], pauses: [], logs: [], todayLog: null, recentLogIds: new Map() },
+        {
+          schedules: [],
+          pauses: [],
+          logs: [],
+          todayLog: null,
+          recentLogIds: new Map(),
+          checkpoint: null,
+        },
       ]),
     );
     if (habitIds.length === 0) return result;
     const recentFrom = addDays(today, -(RECENT_DAYS - 1));
     const rows = await queryRows<RecordsRow>(
       manager,
-      range ? RECORDS_BETWEEN_SQL : RECORDS_SQL,
-      range ? [habitIds, today, recentFrom, range.from, range.to] : [habitIds, today, recentFrom],
+      range === 'checkpoints'
+        ? RECORDS_WITH_CHECKPOINTS_SQL
+        : range
+          ? RECORDS_BETWEEN_SQL
+          : RECORDS_SQL,
+      range === 'checkpoints'
+        ? [habitIds, today, recentFrom, statsWindowStart({}, today)]
+        : range
+          ? [habitIds, today, recentFrom, range.from, range.to]
+          : [habitIds, today, recentFrom],
     );
     for (const row of rows) result.set(row.id, toRecords(row, today));
     return result;

@@ -188,6 +188,7 @@ export class HabitsService {
         status,
         color: dto.color ?? 'green',
         icon: dto.icon ?? null,
+        externalId: null,
         position: await this.habits.nextPosition(manager, user.id),
         createdAt: ctx.now,
         updatedAt: ctx.now,

@@ -18,6 +18,12 @@ export abstract class EventPublisher {
    * carries them); rejects when they cannot be, so the relay leaves them undelivered.
    */
   abstract publish(userId: string, events: readonly ServerEvent[]): Promise<void>;
+
+  /**
+   * Best effort, for passing news such as a running import's progress: emitted now to the
+   * user's sockets, never stored or replayed; dropped when it cannot be sent.
+   */
+  abstract notify(userId: string, name: string, body: unknown): void;
 }
 
 /** What both Socket.IO emitters offer; the event name is the type, so the union needs no cast. */

@@ -3,7 +3,7 @@ import type { ServerEvent } from '@app/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
-import { emitToUser, EventPublisher } from './event-publisher';
+import { emitToUser, EventPublisher, userRoom } from './event-publisher';
 
 /**
  * Emits from a process without a Socket.IO server (the worker) through Redis, in the format the
@@ -25,5 +25,9 @@ export class RedisEmitterPublisher extends EventPublisher {
     emitToUser(this.emitter, userId, events);
     // Commands on one connection run in order: the PING answers after the PUBLISHes.
     await this.redis.ping();
+  }
+
+  notify(userId: string, name: string, body: unknown): void {
+    if (this.redis.status === 'ready') this.emitter.to(userRoom(userId)).emit(name, body);
   }
 }

@@ -1,6 +1,6 @@
 import type { ServerEvent } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
-import { emitToUser, EventPublisher, RoomEmitter } from './event-publisher';
+import { emitToUser, EventPublisher, RoomEmitter, userRoom } from './event-publisher';
 
 /**
  * Emits through this process's Socket.IO server, which the gateway attaches when it starts. In
@@ -28,5 +28,9 @@ export class SocketServerPublisher extends EventPublisher {
     if (!this.ready()) throw new Error('Redis is unavailable: the events wait in the outbox');
     emitToUser(this.server, userId, events);
     await this.flush();
+  }
+
+  notify(userId: string, name: string, body: unknown): void {
+    if (this.server && this.ready()) this.server.to(userRoom(userId)).emit(name, body);
   }
 }

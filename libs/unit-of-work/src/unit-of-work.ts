@@ -4,6 +4,7 @@ import { userDayOf } from '@app/domain';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DeferredWrites } from './deferred-writes';
 import { EventBuffer } from './event-buffer';
 import { UnitOfWorkRepository } from './unit-of-work.repository';
 
@@ -28,6 +29,8 @@ export interface WriteContext {
   today: LocalDate;
   now: Date;
   events: EventBuffer;
+  /** Writes sent with the outbox append in the write's last statement (see DeferredWrite). */
+  deferred: DeferredWrites;
 }
 
 /**
@@ -85,14 +88,22 @@ export class UnitOfWork {
       today: this.todayOf(user, now),
       now,
       events: new EventBuffer(),
+      deferred: new DeferredWrites(),
     };
     let userIds: string[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repository.lockUserRow(manager, user.id, USER_LOCK_TIMEOUT_MS)))
-        throw AppError.unauthorized('TOKEN_INVALID', 'The account no longer exists.');
+    const result = await this.transaction(user.id, async (manager) => {
       const value = await work(manager, ctx);
       userIds = ctx.events.size > 0 ? [user.id] : [];
-      for (const [userId, events] of ctx.events.drain())
+      const byUser = ctx.events.drain();
+      // The deferred writes and the writer's events: one statement.
+      await this.repository.finish(
+        manager,
+        ctx.deferred.drain(),
+        user.id,
+        byUser.get(user.id) ?? [],
+      );
+      byUser.delete(user.id);
+      for (const [userId, events] of byUser)
         await this.repository.appendToOutbox(manager, userId, events);
       return value;
     });
@@ -100,6 +111,39 @@ export class UnitOfWork {
     await Promise.all(this.writeListeners.map((listener) => listener(user.id)));
     if (userIds.length > 0) for (const listener of this.committedListeners) listener(userIds);
     return result;
+  }
+
+  /**
+   * TypeORM's `dataSource.transaction`, with its START TRANSACTION sent together with the user's
+   * row lock (one round trip, see `beginLockingUser`): the query runner is then marked as in a
+   * transaction, as `startTransaction` would, so that TypeORM's own saves inside do not open
+   * one of their own, and COMMIT/ROLLBACK go through its `commitTransaction`/`rollbackTransaction`.
+   */
+  private async transaction<T>(
+    userId: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      try {
+        const exists = await this.repository.beginLockingUser(
+          runner.manager,
+          userId,
+          USER_LOCK_TIMEOUT_MS,
+        );
+        Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+        if (!exists) throw AppError.unauthorized('TOKEN_INVALID', 'The account no longer exists.');
+        const value = await work(runner.manager);
+        await runner.commitTransaction();
+        return value;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Reads outside a transaction (plain pool queries). */

@@ -38,7 +38,7 @@ import {
   StoredStats,
 } from '@app/habits';
 import type { HabitChanges, NewHabit } from '../../../libs/habits/src/habits.repository';
-import { EventBuffer, UnitOfWork, WriteContext, Writer } from '@app/unit-of-work';
+import { DeferredWrites, EventBuffer, UnitOfWork, WriteContext, Writer } from '@app/unit-of-work';
 import type { ServerEventType } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
 import type { IdempotencyKeysRepository } from '../../../libs/habit-logs/src/idempotency-keys.repository';
@@ -115,8 +115,11 @@ export class FakeUnitOfWork {
       today: this.todayOf(user, now),
       now,
       events: new EventBuffer(),
+      deferred: new DeferredWrites(),
     };
     const result = await work(manager, ctx);
+    // The fakes' deferred writes carry the change they stand for.
+    for (const write of ctx.deferred.drain()) (write as { apply?: () => void }).apply?.();
     this.writes++;
     for (const [userId, events] of ctx.events.drain())
       for (const e of events) this.events.push({ userId, type: e.type, payload: e.payload });
@@ -212,6 +215,9 @@ export class FakeHabitsRepository {
       result.set(id, { version: habit.version, updatedAt: now });
     }
     return result;
+  }
+  statsWrite(rows: { id: string; stats: StoredStats }[], now: Date) {
+    return { sql: 'fake', params: [], apply: () => void this.writeStats(manager, rows, now) };
   }
   async anyStale(_m: EntityManager, userId: string, today: LocalDate): Promise<boolean> {
     return [...this.t.habits.values()].some((h) => h.userId === userId && h.statsAsOf !== today);
@@ -309,6 +315,7 @@ export class FakeHabitsRepository {
             .filter((l) => l.logDate >= recentFrom && l.logDate <= today)
             .map((l) => [l.logDate, l.id]),
         ),
+        checkpoint: null,
       });
     }
     return result;
@@ -316,7 +323,52 @@ export class FakeHabitsRepository {
 }
 
 export class FakeHabitLogsRepository {
-  constructor(private readonly t: Tables) {}
+  constructor(
+    private readonly t: Tables,
+    private readonly habits: FakeHabitsRepository,
+    private readonly progress: FakeGoalProgressRepository,
+  ) {}
+
+  /** As the real one: the habit and goals as before the write, then the write. */
+  private async lockedBefore(m: EntityManager, userId: string, habitId: string, today: LocalDate) {
+    const habit = this.t.habits.get(habitId);
+    if (!habit || habit.userId !== userId) return null;
+    const { records } = await this.habits.lockOwnedWithRecords(m, userId, habitId, today);
+    const goals = await this.progress.lockGoalsLinkedTo(m, [habitId]);
+    const counts = await this.progress.contributions(
+      m,
+      goals.map((g) => g.id),
+      today,
+    );
+    return {
+      habit: copy(habit),
+      records,
+      goals: goals.map((goal) => ({ goal, contributions: counts.get(goal.id) ?? [] })),
+    };
+  }
+  async lockHabitAndUpsert(
+    m: EntityManager,
+    userId: string,
+    write: Omit<LogWrite, 'status'> & { status: LogWrite['status'] | null },
+    today: LocalDate,
+    now: Date,
+  ) {
+    const before = await this.lockedBefore(m, userId, write.habitId, today);
+    if (!before) return { habit: null, records: null, goals: [], result: null };
+    const { status } = write;
+    const valid =
+      write.logDate <= today &&
+      write.logDate >= before.habit.startDate &&
+      (before.habit.kind ?? 'check') === 'check' &&
+      status !== null;
+    return { ...before, result: valid ? await this.upsert(m, { ...write, status }, now) : null };
+  }
+  async lockHabitAndDelete(m: EntityManager, userId: string, logId: string, today: LocalDate) {
+    const log = this.t.logs.find((l) => l.id === logId);
+    const before = log ? await this.lockedBefore(m, userId, log.habitId, today) : null;
+    if (!log || !before) return { habit: null, records: null, goals: [], result: null };
+    return { ...before, result: await this.delete(m, log.habitId, logId) };
+  }
 
   async upsert(
     _m: EntityManager,
@@ -350,10 +402,6 @@ export class FakeHabitLogsRepository {
     return this.t.logs
       .filter((l) => l.habitId === habitId && l.logDate >= from && l.logDate <= to)
       .sort((a, b) => (a.logDate < b.logDate ? -1 : 1));
-  }
-  async habitOfOwnedLog(_m: EntityManager, userId: string, logId: string): Promise<string | null> {
-    const log = this.t.logs.find((l) => l.id === logId);
-    return log && this.t.habits.get(log.habitId)?.userId === userId ? log.habitId : null;
   }
   async delete(_m: EntityManager, habitId: string, logId: string): Promise<LocalDate | null> {
     const log = this.t.logs.find((l) => l.id === logId && l.habitId === habitId);
@@ -442,6 +490,13 @@ export class FakeGoalProgressRepository {
       ]),
     );
   }
+  progressWrite(rows: GoalProgressRow[], today: LocalDate, now: Date) {
+    return {
+      sql: 'fake',
+      params: [],
+      apply: () => void this.writeProgress(manager, rows, today, now),
+    };
+  }
   async writeProgress(_m: EntityManager, rows: GoalProgressRow[], today: LocalDate, now: Date) {
     const versions = new Map<string, number>();
     for (const row of rows) {
@@ -468,6 +523,26 @@ export class FakeGoalProgressRepository {
 
 export class FakeGoalsRepository {
   constructor(private readonly t: Tables) {}
+
+  /** As the real one: the fields present are set, the goal comes back with its counts. */
+  async updateOwnedWithLinks(
+    m: EntityManager,
+    userId: string,
+    goalId: string,
+    changes: Partial<GoalChanges>,
+    today: LocalDate,
+  ) {
+    const goal = this.t.goals.get(goalId);
+    if (!goal || goal.userId !== userId) return null;
+    const start = changes.startDate ?? goal.startDate;
+    const deadline = changes.deadline === undefined ? goal.deadline : changes.deadline;
+    if (deadline !== null && deadline < start) return null;
+    for (const [key, value] of Object.entries(changes))
+      if (value !== undefined) Object.assign(goal, { [key]: value });
+    const progress = new FakeGoalProgressRepository(this.t);
+    const counts = await progress.contributions(m, [goalId], today);
+    return { goal: copy(goal), contributions: counts.get(goalId) ?? [] };
+  }
 
   async count(_m: EntityManager, userId: string) {
     return [...this.t.goals.values()].filter((g) => g.userId === userId).length;
@@ -537,9 +612,8 @@ export function inMemoryServices(clock: FixedClock) {
   const asUow = uow as unknown as UnitOfWork;
   const habitsRepo = new FakeHabitsRepository(tables);
   const habits = habitsRepo as unknown as HabitsRepository;
-  const goalProgress = new GoalProgressService(
-    new FakeGoalProgressRepository(tables) as unknown as GoalProgressRepository,
-  );
+  const progressRepo = new FakeGoalProgressRepository(tables);
+  const goalProgress = new GoalProgressService(progressRepo as unknown as GoalProgressRepository);
   const stats = new HabitStatsService(habits);
   const freshness = new HabitFreshnessService(asUow, habits, stats, goalProgress);
   return {
@@ -550,7 +624,11 @@ export function inMemoryServices(clock: FixedClock) {
     stats,
     goalProgress,
     freshness,
-    logsRepo: new FakeHabitLogsRepository(tables) as unknown as HabitLogsRepository,
+    logsRepo: new FakeHabitLogsRepository(
+      tables,
+      habitsRepo,
+      progressRepo,
+    ) as unknown as HabitLogsRepository,
     goalsRepo: new FakeGoalsRepository(tables) as unknown as GoalsRepository,
     idempotencyKeys: new FakeIdempotencyKeysRepository() as unknown as IdempotencyKeysRepository,
   };

@@ -16,5 +16,5 @@ export interface ServerEventDto {
    * The user's event sequence number: increases by one per event, never reused.
    */
   seq: number;
-  type: 'habit_logged' | 'streak_update' | 'habit_at_risk' | 'goal_completed' | 'nudge';
+  type: 'habit_logged' | 'streak_update' | 'habit_at_risk' | 'goal_completed' | 'nudge' | 'import_completed';
 }

@@ -73,6 +73,9 @@ export class HabitEntity {
   targetValue!: number | null;
   @Column({ name: 'target_period', type: 'varchar', length: 8, nullable: true })
   targetPeriod!: HabitTargetPeriod | null;
+  /** The habit's id in the file it was imported from (Loop's uuid); matches it on re-import. */
+  @Column({ name: 'external_id', type: 'varchar', length: 100, nullable: true }) externalId!:
+    string | null;
   /** 1-based place in the user's list (manual order). */
   @Column({ type: 'integer', default: 1 }) position!: number;
   @Column({ name: 'current_streak', type: 'integer', default: 0 }) currentStreak!: number;

@@ -106,6 +106,21 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   // Goals and suggestions
   GOAL_NOT_FOUND: 'That goal no longer exists.',
   GOAL_LIMIT_REACHED: 'You have 200 goals, the most there can be. Delete one first.',
+
+  // Import and export
+  IMPORT_FILE_MISSING: 'Choose a file to import.',
+  IMPORT_FILE_TOO_LARGE: 'That file is larger than 20 MB, too large to import.',
+  IMPORT_FORMAT_UNKNOWN:
+    'That file is not one this app reads: choose a Habit Tracker export (.json), a Loop Habit Tracker backup (.db) or a Loop CSV export (.zip).',
+  IMPORT_MALFORMED: 'That file is damaged or incomplete, so nothing was imported.',
+  IMPORT_VERSION_UNSUPPORTED:
+    'That file comes from a newer version of the app that made it, so it cannot be read yet.',
+  IMPORT_ZIP_TOO_LARGE: 'That zip unpacks to more than 100 MB, too large to import.',
+  IMPORT_ZIP_TOO_MANY_ENTRIES: 'That zip holds more than 10,000 files, too many to import.',
+  IMPORT_TOO_MANY_ROWS: 'That file holds more than can be imported at once.',
+  IMPORT_LIMIT_REACHED:
+    'Importing that file would go past 500 habits or 200 goals. Delete some first.',
+  MULTIPART_INVALID: 'The file could not be uploaded. Try again.',
   GOAL_DEADLINE_BEFORE_START: 'The deadline cannot be before the goal starts counting.',
   HABIT_LINKED_TWICE: 'Each habit can be linked once.',
   SUGGESTION_STALE: 'That suggestion no longer applies.',

@@ -32,12 +32,16 @@ export class HabitListStore {
   readonly moving = signal(false);
 
   constructor() {
-    inject(LiveEvents)
-      .events$.pipe(takeUntilDestroyed(inject(DestroyRef)))
-      .subscribe((event) => {
-        if (event.type === 'habit_logged' || event.type === 'streak_update')
-          this.receive(event.payload.habit as HabitDto);
-      });
+    const live = inject(LiveEvents);
+    const destroyRef = inject(DestroyRef);
+    live.events$.pipe(takeUntilDestroyed(destroyRef)).subscribe((event) => {
+      if (event.type === 'habit_logged' || event.type === 'streak_update')
+        this.receive(event.payload.habit as HabitDto);
+    });
+    // Habits added elsewhere (an import) are not in the list yet: read it again.
+    live.resync$.pipe(takeUntilDestroyed(destroyRef)).subscribe(() => {
+      if (this.loader.ready()) void this.loader.refresh();
+    });
   }
 
   isBusy(habitId: string): boolean {

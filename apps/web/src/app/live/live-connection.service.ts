@@ -103,6 +103,7 @@ export class LiveConnection {
     socket.on('token_expired', () => {
       if (this.session.accessToken() === this.handshakeToken) void this.session.refresh();
     });
+    socket.on('import_progress', (progress) => this.live.publishImportProgress(progress));
     for (const type of SERVER_EVENT_TYPES) {
       // One handler for every type: the body is the whole event.
       (socket as unknown as Socket).on(type, (event: ServerEvent) => this.receive([event]));
@@ -191,6 +192,8 @@ export class LiveConnection {
   private deliver(events: ServerEvent[]): void {
     for (const event of events) {
       this.live.publish(event);
+      // An import changed many habits at once and says so in one event: every page reloads.
+      if (event.type === 'import_completed') this.live.requestResync();
       const toast = toastFor(event);
       const ownDoing =
         event.type === 'habit_at_risk' && this.ownWrites.isRecent(event.payload.habit.id);

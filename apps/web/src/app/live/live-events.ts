@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import type { ServerEvent } from '@app/contracts';
+import type { ImportProgress, ServerEvent } from '@app/contracts';
 import { Subject } from 'rxjs';
 
 /**
@@ -12,6 +12,9 @@ export class LiveEvents {
   private readonly resyncSubject = new Subject<void>();
   readonly events$ = this.eventSubject.asObservable();
   readonly resync$ = this.resyncSubject.asObservable();
+  private readonly importProgressSubject = new Subject<ImportProgress>();
+  /** A running import's progress (passing news: not in `seq` order, never replayed). */
+  readonly importProgress$ = this.importProgressSubject.asObservable();
 
   publish(event: ServerEvent): void {
     this.eventSubject.next(event);
@@ -19,5 +22,9 @@ export class LiveEvents {
 
   requestResync(): void {
     this.resyncSubject.next();
+  }
+
+  publishImportProgress(progress: ImportProgress): void {
+    this.importProgressSubject.next(progress);
   }
 }

@@ -3,12 +3,13 @@ import { toAccountError } from '../account/account-errors';
 import { SessionService } from '../auth/session.service';
 import { DeleteAccountComponent } from './delete-account.component';
 import { EmailSettingsComponent } from './email-settings.component';
+import { ImportExportComponent } from './import-export.component';
 import { PasswordSettingsComponent } from './password-settings.component';
 import { ProfileSettingsComponent } from './profile-settings.component';
 
 /**
- * Settings: the user's day and nudges, e-mail address, password, sessions, and deleting the
- * account. It needs no load of its own: the session holds the signed-in user.
+ * Settings: the user's day and nudges, e-mail address, password, sessions, import and export,
+ * and deleting the account. It needs no load of its own: the session holds the signed-in user.
  */
 @Component({
   selector: 'ht-settings-page',
@@ -16,6 +17,7 @@ import { ProfileSettingsComponent } from './profile-settings.component';
   imports: [
     DeleteAccountComponent,
     EmailSettingsComponent,
+    ImportExportComponent,
     PasswordSettingsComponent,
     ProfileSettingsComponent,
   ],
@@ -45,6 +47,11 @@ import { ProfileSettingsComponent } from './profile-settings.component';
           <p class="form-error" role="alert">{{ message }}</p>
         }
         <button type="button" (click)="signOutEverywhere()">Sign out everywhere</button>
+      </section>
+
+      <section class="panel" aria-labelledby="import-export-heading">
+        <h2 id="import-export-heading">Import and export</h2>
+        <ht-import-export />
       </section>
 
       <section class="panel danger" aria-labelledby="delete-heading">

@@ -8,8 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * answer, kept 24 h, shared by every API process). Check habits and their figures are untouched:
  * every new column defaults to what they already mean.
  */
-export class MeasurableHabits1765400000000 implements MigrationInterface {
-  name = 'MeasurableHabits1765400000000';
+export class MeasurableHabits1765500000000 implements MigrationInterface {
+  name = 'MeasurableHabits1765500000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
