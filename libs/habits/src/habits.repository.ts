@@ -59,13 +59,9 @@ function historyColumns(habitId: string, today: string, recentFrom: string, logR
          CASE WHEN l.log_date::text = ${today} THEN l.notes END) ORDER BY l.log_date)
        FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
 }
-/** The records of any number of habits in one statement ($4/$5 bound the logs). */
-function recordsSql(logRange: string): string {
-  return `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text', logRange)}
+/** The records of any number of habits, every log, in one statement. */
+const RECORDS_SQL = `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text')}
    FROM unnest($1::uuid[]) AS h(id)`;
-}
-const RECORDS_SQL = recordsSql('');
-const RECORDS_BETWEEN_SQL = recordsSql(' AND l.log_date BETWEEN $4::date AND $5::date');
 
 interface RecordsRow {
   id: string;
@@ -89,6 +85,53 @@ function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords 
     if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
   }
   return records;
+}
+
+/**
+ * Every column of a habit as a plain camelCase row (the entity's shape without its hydration):
+ * reads that list habits select these beside their records in one statement.
+ */
+const HABIT_ROW_COLUMNS = `h.id, h.user_id AS "userId", h.name, h.description, h.frequency,
+   h.times_per_week AS "timesPerWeek", h.days_of_week AS "daysOfWeek",
+   h.interval_days AS "intervalDays", h.start_date::text AS "startDate", h.difficulty,
+   h.priority, h.status, h.color, h.icon, h.position, h.current_streak AS "currentStreak",
+   h.longest_streak AS "longestStreak", h.total_completions AS "totalCompletions",
+   h.total_skips AS "totalSkips", h.consistency_score AS "consistencyScore",
+   h.failure_rate AS "failureRate", h.strength, h.consecutive_misses AS "consecutiveMisses",
+   h.last_completed_date::text AS "lastCompletedDate",
+   h.suggested_frequency AS "suggestedFrequency",
+   h.last_risk_alert_date::text AS "lastRiskAlertDate", h.stats_as_of::text AS "statsAsOf",
+   h.next_due_date::text AS "nextDueDate", h.due_today AS "dueToday",
+   h.week_done AS "weekDone", h.week_quota AS "weekQuota", h.created_on::text AS "createdOn",
+   h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt"`;
+
+/**
+ * The user's habits (all, one status or one id; in list order) with their records holding only
+ * the logs dated in [$4, $5]: $1 user, $2 today, $3 first recent day, $6 status, $7 habit id.
+ */
+const LIST_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
+     ${historyColumns('h.id', '$2::text', '$3::text', ' AND l.log_date BETWEEN $4::date AND $5::date')}
+   FROM habits h
+  WHERE h.user_id = $1 AND ($6::varchar IS NULL OR h.status = $6::varchar)
+    AND ($7::uuid IS NULL OR h.id = $7::uuid)
+  ORDER BY h.position, h.created_at, h.id
+  LIMIT $8`;
+
+/** Which of the user's habits `listWithRecords` reads, and the range of their logs. */
+export interface HabitsWithRecordsQuery {
+  status?: HabitEntity['status'];
+  habitId?: string;
+  limit: number;
+  /** Only the logs dated in [from, to] (the range a read shows plus the context its rules need). */
+  from: LocalDate;
+  to: LocalDate;
+  today: LocalDate;
+}
+
+/** A stored habit (a plain row of the entity's fields) and its records. */
+export interface HabitWithRecords {
+  habit: HabitEntity;
+  records: HabitRecords;
 }
 
 export const habitNotFound = (): AppError =>
@@ -297,34 +340,49 @@ export class HabitsRepository {
     return new Map(rows.map((r) => [r.habitId, r]));
   }
 
+  /**
+   * The user's habits as plain rows with their schedules, pauses and the logs of a range, in
+   * list order, in one statement (no entity hydration, no log outside the range): what the
+   * habit list, the dashboard and the suggestions read.
+   */
+  async listWithRecords(
+    manager: EntityManager,
+    userId: string,
+    query: HabitsWithRecordsQuery,
+  ): Promise<HabitWithRecords[]> {
+    const rows = await queryRows<HabitEntity & Omit<RecordsRow, 'id'>>(
+      manager,
+      LIST_WITH_RECORDS_SQL,
+      [
+        userId,
+        query.today,
+        addDays(query.today, -(RECENT_DAYS - 1)),
+        query.from,
+        query.to,
+        query.status ?? null,
+        query.habitId ?? null,
+        query.limit,
+      ],
+    );
+    return rows.map(({ schedules, pauses, logs, ...habit }) => ({
+      habit: habit as HabitEntity,
+      records: toRecords({ schedules, pauses, logs }, query.today),
+    }));
+  }
+
   /** Schedule history, pauses and every log of the habits (one statement). */
   recordsOf(
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
   ): Promise<Map<string, HabitRecords>> {
-    return this.loadRecords(manager, habitIds, today, null);
-  }
-
-  /**
-   * Like `recordsOf`, but only the logs dated in [from, to] (one statement for any number of
-   * habits): what a statistic "as of" a recent day needs, without every log of every habit.
-   */
-  recordsBetween(
-    manager: EntityManager,
-    habitIds: string[],
-    from: LocalDate,
-    to: LocalDate,
-    today: LocalDate,
-  ): Promise<Map<string, HabitRecords>> {
-    return this.loadRecords(manager, habitIds, today, { from, to });
+    return this.loadRecords(manager, habitIds, today);
   }
 
   private async loadRecords(
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
-    range: { from: LocalDate; to: LocalDate } | null,
   ): Promise<Map<string, HabitRecords>> {
     const result = new Map<string, HabitRecords>(
       habitIds.map((id) => [
@@ -334,11 +392,7 @@ export class HabitsRepository {
     );
     if (habitIds.length === 0) return result;
     const recentFrom = addDays(today, -(RECENT_DAYS - 1));
-    const rows = await queryRows<RecordsRow>(
-      manager,
-      range ? RECORDS_BETWEEN_SQL : RECORDS_SQL,
-      range ? [habitIds, today, recentFrom, range.from, range.to] : [habitIds, today, recentFrom],
-    );
+    const rows = await queryRows<RecordsRow>(manager, RECORDS_SQL, [habitIds, today, recentFrom]);
     for (const row of rows) result.set(row.id, toRecords(row, today));
     return result;
   }
