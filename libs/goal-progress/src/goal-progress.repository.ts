@@ -61,6 +61,23 @@ export class GoalProgressRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The goals of these users whose figures are not as of `today` (ids in order). */
+  async staleGoalIdsOf(
+    manager: EntityManager,
+    userIds: string[],
+    today: LocalDate,
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM goals
+        WHERE user_id = ANY($1::uuid[]) AND stats_as_of IS DISTINCT FROM $2::date
+        ORDER BY id`,
+      [userIds, today],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The goals, locked for the rest of the transaction in id order (no deadlock between writers). */
   lockGoals(manager: EntityManager, goalIds: string[]): Promise<GoalEntity[]> {
     return manager.getRepository(GoalEntity).find({

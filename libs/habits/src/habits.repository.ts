@@ -117,6 +117,16 @@ const LIST_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
   ORDER BY h.position, h.created_at, h.id
   LIMIT $8`;
 
+/**
+ * The habits of these users whose statistics are not as of $2 (the day the batch's users
+ * share), as plain rows with their records, in id order (the scheduled jobs' batch).
+ */
+const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
+     ${historyColumns('h.id', '$2::text', '$3::text')}
+   FROM habits h
+  WHERE h.user_id = ANY($1::uuid[]) AND h.stats_as_of IS DISTINCT FROM $2::date
+  ORDER BY h.id`;
+
 /** Which of the user's habits `listWithRecords` reads, and the range of their logs. */
 export interface HabitsWithRecordsQuery {
   status?: HabitEntity['status'];
@@ -367,6 +377,27 @@ export class HabitsRepository {
     return rows.map(({ schedules, pauses, logs, ...habit }) => ({
       habit: habit as HabitEntity,
       records: toRecords({ schedules, pauses, logs }, query.today),
+    }));
+  }
+
+  /**
+   * The habits of these users whose statistics are not as of `today`, as plain rows with their
+   * records, in one statement (call with the users' rows locked).
+   */
+  async staleWithRecords(
+    manager: EntityManager,
+    userIds: string[],
+    today: LocalDate,
+  ): Promise<HabitWithRecords[]> {
+    if (userIds.length === 0) return [];
+    const rows = await queryRows<HabitEntity & Omit<RecordsRow, 'id'>>(
+      manager,
+      STALE_WITH_RECORDS_SQL,
+      [userIds, today, addDays(today, -(RECENT_DAYS - 1))],
+    );
+    return rows.map(({ schedules, pauses, logs, ...habit }) => ({
+      habit: habit as HabitEntity,
+      records: toRecords({ schedules, pauses, logs }, today),
     }));
   }
 

@@ -35,6 +35,26 @@ export class UnitOfWorkRepository {
   }
 
   /**
+   * Locks the rows of these users in id order (so two batches, or a batch and a write, never
+   * deadlock on them) in one statement, waiting at most `lockTimeoutMs`; answers the ids of
+   * those that exist, in id order.
+   */
+  async lockUserRows(
+    manager: EntityManager,
+    userIds: string[],
+    lockTimeoutMs: number,
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT set_config('lock_timeout', $2, true), id FROM users
+        WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      [userIds, `${lockTimeoutMs}ms`],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
    * Records one user's events in the outbox (transactional outbox), each with the user's next
    * sequence number, in one statement: the UPDATE reserves the numbers (the user's row is
    * locked, so they are consecutive) and the INSERT numbers the rows from them, in the order
