@@ -36,6 +36,13 @@ export {
   statsFromCheckpoint,
 } from './incremental/habit-checkpoint';
 export type { HabitCheckpoint } from './incremental/habit-checkpoint';
+export {
+  CHECK_STATS_WINDOW_DAYS,
+  FOLD_LOOKBACK_DAYS,
+  logsNeededFrom,
+  statsWindowStart,
+  withLogsFrom,
+} from './incremental/stats-window';
 
 // Suggestions: one rule per file, evaluated in a fixed order.
 export * from './suggestions/suggestion';

@@ -57,18 +57,19 @@ export class HabitLogsRepository {
     });
   }
 
-  /** The habit of the user's log, or null when the log is not the user's (or does not exist). */
+  /** The habit and day of the user's log, or null when the log is not the user's (or does not exist). */
   async habitOfOwnedLog(
     manager: EntityManager,
     userId: string,
     logId: string,
-  ): Promise<string | null> {
-    const rows = await queryRows<{ habit_id: string }>(
+  ): Promise<{ habitId: string; logDate: LocalDate } | null> {
+    const rows = await queryRows<{ habitId: string; logDate: LocalDate }>(
       manager,
-      'SELECT l.habit_id FROM habit_logs l JOIN habits h ON h.id = l.habit_id WHERE l.id = $1 AND h.user_id = $2',
+      `SELECT l.habit_id AS "habitId", l.log_date AS "logDate"
+       FROM habit_logs l JOIN habits h ON h.id = l.habit_id WHERE l.id = $1 AND h.user_id = $2`,
       [logId, userId],
     );
-    return rows[0]?.habit_id ?? null;
+    return rows[0] ?? null;
   }
 
   /** Deletes the habit's log and answers its day; null when it was already gone. */

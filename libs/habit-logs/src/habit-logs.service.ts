@@ -40,14 +40,16 @@ export class HabitLogsService {
   /** Creates or replaces the log of (habit, day); `created` tells which. */
   log(user: AuthUser, dto: LogHabitDto): Promise<Upserted<LoggedHabitDto>> {
     return this.uow.run(user, async (manager, ctx) => {
-      // The habit and its records (as before this write) in the statement that locks it.
+      const logDate = dto.logDate ?? ctx.today;
+      // The habit and its records (as before this write) in the statement that locks it: with
+      // its checkpoint and the recent logs only, unless the log is dated on/before the checkpoint.
       const { habit, records } = await this.habits.lockOwnedWithRecords(
         manager,
         user.id,
         dto.habitId,
         ctx.today,
+        logDate,
       );
-      const logDate = dto.logDate ?? ctx.today;
       if (logDate > ctx.today) {
         throw AppError.unprocessable(
           'LOG_DATE_IN_FUTURE',
@@ -100,13 +102,15 @@ export class HabitLogsService {
   /** Undo: removes the log and answers the habit as it is without it. */
   remove(user: AuthUser, logId: string): Promise<HabitAfterLogDeleteDto> {
     return this.uow.run(user, async (manager, ctx) => {
-      const habitId = await this.logs.habitOfOwnedLog(manager, user.id, logId);
-      if (habitId === null) throw logNotFound();
+      const owned = await this.logs.habitOfOwnedLog(manager, user.id, logId);
+      if (owned === null) throw logNotFound();
+      // A log's day never changes, so its day read before the lock is the day undone.
       const { habit, records } = await this.habits.lockOwnedWithRecords(
         manager,
         user.id,
-        habitId,
+        owned.habitId,
         ctx.today,
+        owned.logDate,
       );
       // Null when a concurrent undo removed it first.
       const day = await this.logs.delete(manager, habit.id, logId);

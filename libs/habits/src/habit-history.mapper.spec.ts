@@ -18,6 +18,7 @@ function records(): HabitRecords {
       ['2026-03-05', 'l5'],
       ['2026-03-10', 'today'],
     ]),
+    checkpoint: null,
   };
 }
 

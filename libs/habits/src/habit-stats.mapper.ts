@@ -55,12 +55,17 @@ export const STATS_COLUMNS: readonly {
   { field: 'weekQuota', column: 'week_quota', sqlType: 'smallint' },
 ];
 
-/** The engine's figures for a habit's history as of `today`, as stored columns. */
+/**
+ * The engine's figures for a habit's history as of `today`, as stored columns. `computed`: the
+ * statistics when the caller has them already (from a checkpoint, whose history may hold only
+ * the logs after it); otherwise the full recomputation over `history`.
+ */
 export function deriveStats(
   history: HabitHistory,
   today: LocalDate,
+  computed?: HabitStats,
 ): { stats: HabitStats; derived: DerivedStats } {
-  const stats = computeHabitStats(history, today);
+  const stats = computed ?? computeHabitStats(history, today);
   const reduce = evaluateSuggestions(history, today, stats).find(
     (s) => s.type === 'reduce_frequency',
   );

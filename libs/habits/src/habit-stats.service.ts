@@ -1,5 +1,13 @@
 import { HabitEntity } from '@app/database';
-import { HabitStats } from '@app/domain';
+import {
+  addDays,
+  advanceCheckpoint,
+  checkpointHabit,
+  HabitCheckpoint,
+  HabitHistory,
+  HabitStats,
+  statsFromCheckpoint,
+} from '@app/domain';
 import type { DayContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -18,10 +26,26 @@ export interface RecomputedHabit {
 }
 
 /**
+ * The habit's checkpoint through the day before `today`: the stored one moved forward over the
+ * days since (the records hold the logs it needs), or, without one, folded from every log.
+ */
+function checkpointThroughYesterday(
+  stored: HabitCheckpoint | null,
+  history: HabitHistory,
+  today: string,
+): HabitCheckpoint {
+  const yesterday = addDays(today, -1);
+  if (stored === null) return checkpointHabit(history, yesterday);
+  return stored.through < yesterday ? advanceCheckpoint(stored, history, yesterday) : stored;
+}
+
+/**
  * Recomputes stored statistics and derived status from the logs with the engine, inside the
  * caller's transaction (the habits are already locked) and bumps `version`; the caller then
  * records the transitions' events in its own order (SPEC.md §3 "Stored statistics", "Risk").
- * Three reads and one UPDATE, whatever the number of habits.
+ * The engine works from each habit's checkpoint (the history-long folds through yesterday):
+ * the stored one when the records carry it, else one folded from every log; the checkpoint is
+ * saved with the statistics, so the next write of today's log reads only recent logs.
  */
 @Injectable()
 export class HabitStatsService {
@@ -51,7 +75,13 @@ export class HabitStatsService {
     const computed = habits
       .map((habit) => {
         const record = records.get(habit.id)!;
-        const { stats, derived } = deriveStats(toHabitHistory(habit, record), ctx.today);
+        const history = toHabitHistory(habit, record);
+        const checkpoint = checkpointThroughYesterday(record.checkpoint, history, ctx.today);
+        const { stats, derived } = deriveStats(
+          history,
+          ctx.today,
+          statsFromCheckpoint(checkpoint, history, ctx.today),
+        );
         const becameAtRisk =
           habit.status === 'active' &&
           stats.status === 'at_risk' &&
@@ -64,14 +94,14 @@ export class HabitStatsService {
           lastRiskAlertDate: becameAtRisk ? ctx.today : habit.lastRiskAlertDate,
           statsAsOf: ctx.today,
         };
-        return { habit, record, stats, becameAtRisk, streakChanged, stored };
+        return { habit, record, stats, becameAtRisk, streakChanged, stored, checkpoint };
       })
       .filter((c) => !options.onlyIfChanged || statsDifferences(c.habit, c.stored).length > 0);
     if (computed.length === 0) return result;
 
     const versions = await this.habits.writeStats(
       manager,
-      computed.map((c) => ({ id: c.habit.id, stats: c.stored })),
+      computed.map((c) => ({ id: c.habit.id, stats: c.stored, checkpoint: c.checkpoint })),
       ctx.now,
     );
     for (const { habit, record, stats, becameAtRisk, streakChanged, stored } of computed) {

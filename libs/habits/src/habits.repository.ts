@@ -1,7 +1,16 @@
 import { AppError } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
 import { HabitEntity, HabitLogEntity, HabitPauseEntity, queryRows } from '@app/database';
-import { addDays, type HabitLogEntry, type Schedule, type ScheduleVersion } from '@app/domain';
+import {
+  addDays,
+  FOLD_LOOKBACK_DAYS,
+  logsNeededFrom,
+  statsWindowStart,
+  type HabitCheckpoint,
+  type HabitLogEntry,
+  type Schedule,
+  type ScheduleVersion,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
 import { RECENT_DAYS } from './habit-history.mapper';
@@ -27,12 +36,15 @@ export type HabitChanges = Pick<
   | 'status'
 >;
 
-/** The batched statistics UPDATE, its SET list and record columns built from the one mapping. */
+/**
+ * The batched statistics UPDATE, its SET list and record columns built from the one mapping;
+ * it saves the habit's checkpoint with them.
+ */
 const WRITE_STATS_SQL = `UPDATE habits h SET
    ${STATS_COLUMNS.map((c) => `${c.column} = x.${c.column}`).join(', ')},
-   version = h.version + 1, updated_at = $2
+   checkpoint = x.checkpoint, version = h.version + 1, updated_at = $2
  FROM jsonb_to_recordset($1::jsonb) AS x(
-   id uuid, ${STATS_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')})
+   id uuid, ${STATS_COLUMNS.map((c) => `${c.column} ${c.sqlType}`).join(', ')}, checkpoint jsonb)
  WHERE h.id = x.id
  RETURNING h.id, h.version, h.updated_at`;
 
@@ -59,12 +71,46 @@ function historyColumns(habitId: string, today: string, recentFrom: string, logR
          CASE WHEN l.log_date::text = ${today} THEN l.notes END) ORDER BY l.log_date)
        FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
 }
+/**
+ * The stored checkpoint of habit row `h` when a write can build on it (SQL): there is one, it is
+ * through a day before `today` (a zone change can move today back), and the write changes the
+ * history only after it (`changedFrom`, an ISO day as text, or NULL for no change). Else NULL:
+ * the write reads every log and folds a new one (a fold cannot be unwound to an earlier day).
+ */
+function usableCheckpoint(h: string, today: string, changedFrom: string): string {
+  return `CASE WHEN ${h}.checkpoint IS NOT NULL AND ${h}.checkpoint->>'through' < ${today}
+    AND (${changedFrom} IS NULL OR ${changedFrom} > ${h}.checkpoint->>'through')
+    THEN ${h}.checkpoint END`;
+}
+
+/**
+ * The first log day a write reads with that checkpoint (SQL, ISO text; NULL: every log): the
+ * domain's `logsNeededFrom`, i.e. the earlier of `through` − FOLD_LOOKBACK_DAYS and `window`
+ * (`statsWindowStart`, computed by the caller).
+ */
+function logsFromSql(h: string, today: string, changedFrom: string, window: string): string {
+  return `CASE WHEN (${usableCheckpoint(h, today, changedFrom)}) IS NULL THEN NULL
+    ELSE LEAST(((${h}.checkpoint->>'through')::date - ${FOLD_LOOKBACK_DAYS})::text, ${window}) END`;
+}
+
+/** The logs filter of `historyColumns` for a `logsFromSql` expression. */
+const logsFromFilter = (logsFrom: string): string =>
+  ` AND l.log_date >= COALESCE((${logsFrom})::date, '-infinity'::date)`;
+
 /** The records of any number of habits, every log, in one statement. */
 const RECORDS_SQL = `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text')}
    FROM unnest($1::uuid[]) AS h(id)`;
+/** Records with the usable stored checkpoints ($4: the stats window's first day, as text). */
+const RECORDS_WITH_CHECKPOINTS_SQL = `SELECT h.id,
+   ${usableCheckpoint('h', '$2::text', 'NULL::text')} AS checkpoint,
+   ${logsFromSql('h', '$2::text', 'NULL::text', '$4::text')} AS "logsFrom",
+   ${historyColumns('h.id', '$2::text', '$3::text', logsFromFilter(logsFromSql('h', '$2::text', 'NULL::text', '$4::text')))}
+ FROM habits h WHERE h.id = ANY($1::uuid[])`;
 
 interface RecordsRow {
   id: string;
+  checkpoint?: HabitCheckpoint | null;
+  logsFrom?: LocalDate | null;
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
   logs: [LocalDate, HabitLogEntity['status'], string | null, string | null][];
@@ -78,7 +124,14 @@ function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords 
     logs: [],
     todayLog: null,
     recentLogIds: new Map(),
+    checkpoint: row.checkpoint ?? null,
   };
+  // The SQL's window must be the domain's (one rule): else the checkpoint is not used.
+  if (
+    records.checkpoint !== null &&
+    row.logsFrom !== logsNeededFrom({}, records.checkpoint.through, today)
+  )
+    throw new Error(`checkpoint window ${row.logsFrom} differs from the engine's`);
   for (const [date, status, id, notes] of row.logs) {
     records.logs.push({ date, status });
     if (date === today) records.todayLog = { id: id!, status, notes };
@@ -119,11 +172,15 @@ const LIST_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
 
 /**
  * The habits of these users whose statistics are not as of $2 (the day the batch's users
- * share), as plain rows in id order (the scheduled jobs' batch): every log as one text
- * (`2026-03-09done,2026-03-10skipped`, a third of JSON's cost for years of logs) and the
- * recent days' logs with their ids (and today's notes) as JSON, for the snapshots of events.
+ * share), as plain rows in id order (the scheduled jobs' batch), each with its usable stored
+ * checkpoint and only the logs needed besides it ($4: the stats window's first day; every log
+ * without a checkpoint): those logs as one text (`2026-03-09done,2026-03-10skipped`, a third of
+ * JSON's cost) and the recent days' logs with their ids (and today's notes) as JSON, for the
+ * snapshots of events.
  */
 const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
+     ${usableCheckpoint('h', '$2::text', 'NULL::text')} AS checkpoint,
+     ${logsFromSql('h', '$2::text', 'NULL::text', '$4::text')} AS "logsFrom",
      COALESCE((SELECT json_agg(json_build_object(
          'effectiveFrom', s.effective_from, 'frequency', s.frequency,
          'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
@@ -133,7 +190,8 @@ const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
          ORDER BY p.from_date)
        FROM habit_pauses p WHERE p.habit_id = h.id), '[]'::json) AS pauses,
      (SELECT string_agg(l.log_date::text || l.status, ',' ORDER BY l.log_date)
-        FROM habit_logs l WHERE l.habit_id = h.id) AS "logText",
+        FROM habit_logs l
+       WHERE l.habit_id = h.id${logsFromFilter(logsFromSql('h', '$2::text', 'NULL::text', '$4::text'))}) AS "logText",
      COALESCE((SELECT json_agg(json_build_array(
          l.log_date, l.status, l.id, CASE WHEN l.log_date = $2::date THEN l.notes END)
          ORDER BY l.log_date)
@@ -181,6 +239,11 @@ export interface HabitRecords {
   todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null;
   /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
   recentLogIds: Map<LocalDate, string>;
+  /**
+   * The habit's stored checkpoint when `logs` holds only the logs a write needs besides it
+   * (from the domain's `logsNeededFrom` on); null when `logs` holds every log.
+   */
+  checkpoint: HabitCheckpoint | null;
 }
 
 /** The only place with queries about habits, their schedule history and pauses. */
@@ -197,20 +260,46 @@ export class HabitsRepository {
 
   /**
    * The user's habit, locked for the rest of the transaction, with its records as they are
-   * before this transaction's own writes (one statement); 404 for anyone else's.
+   * before this transaction's own writes (one statement); 404 for anyone else's. `changedFrom`:
+   * the first day the caller's write changes (a log's date); when it is after the stored
+   * checkpoint, the records carry that checkpoint and only the logs a write needs besides it, so
+   * today's log costs the same with 30 days or 3 years of history. Without `changedFrom`, or
+   * for a write on or before the checkpoint, every log.
    */
   async lockOwnedWithRecords(
     manager: EntityManager,
     userId: string,
     habitId: string,
     today: LocalDate,
+    changedFrom?: LocalDate,
   ): Promise<{ habit: HabitEntity; records: HabitRecords }> {
+    const [todayExpr, changedExpr, windowExpr] = [
+      'CAST(:today AS text)',
+      'CAST(:changedFrom AS text)',
+      'CAST(:window AS text)',
+    ];
+    const logsFrom = logsFromSql('"h"', todayExpr, changedExpr, windowExpr);
     const { entities, raw } = await manager
       .getRepository(HabitEntity)
       .createQueryBuilder('h')
-      .addSelect(historyColumns('"h"."id"', 'CAST(:today AS text)', 'CAST(:recentFrom AS text)'))
+      .addSelect(usableCheckpoint('"h"', todayExpr, changedExpr), 'checkpoint')
+      .addSelect(logsFrom, 'logsFrom')
+      .addSelect(
+        historyColumns(
+          '"h"."id"',
+          todayExpr,
+          'CAST(:recentFrom AS text)',
+          logsFromFilter(logsFrom),
+        ),
+      )
       .where('h.id = :habitId AND h.user_id = :userId', { habitId, userId })
-      .setParameters({ today, recentFrom: addDays(today, -(RECENT_DAYS - 1)) })
+      .setParameters({
+        today,
+        recentFrom: addDays(today, -(RECENT_DAYS - 1)),
+        // No change given: no day is after a checkpoint, so every log is read.
+        changedFrom: changedFrom ?? '0000-01-01',
+        window: statsWindowStart({}, today),
+      })
       .setLock('pessimistic_write')
       .getRawAndEntities<Omit<RecordsRow, 'id'>>();
     if (entities.length === 0) throw habitNotFound();
@@ -301,16 +390,25 @@ export class HabitsRepository {
     await manager.getRepository(HabitEntity).delete({ id: habitId });
   }
 
-  /** Writes recomputed statistics and bumps `version` (one statement for any number of habits). */
+  /**
+   * Writes recomputed statistics and each habit's checkpoint (the domain's `HabitCheckpoint`
+   * through the user's yesterday, or null to drop it) and bumps `version` (one statement for any
+   * number of habits). Checkpoint API: the only place that stores checkpoints.
+   */
   async writeStats(
     manager: EntityManager,
-    rows: { id: string; stats: StoredStats }[],
+    rows: { id: string; stats: StoredStats; checkpoint: HabitCheckpoint | null }[],
     now: Date,
   ): Promise<Map<string, { version: number; updatedAt: Date }>> {
     const updated = await queryRows<{ id: string; version: number; updated_at: Date }>(
       manager,
       WRITE_STATS_SQL,
-      [JSON.stringify(rows.map((r) => toStatsRecord(r.id, r.stats))), now],
+      [
+        JSON.stringify(
+          rows.map((r) => ({ ...toStatsRecord(r.id, r.stats), checkpoint: r.checkpoint })),
+        ),
+        now,
+      ],
     );
     return new Map(updated.map((u) => [u.id, { version: u.version, updatedAt: u.updated_at }]));
   }
@@ -418,12 +516,15 @@ export class HabitsRepository {
     const rows = await queryRows<HabitEntity & Omit<RecordsRow, 'id'> & { logText: string | null }>(
       manager,
       STALE_WITH_RECORDS_SQL,
-      [userIds, today, addDays(today, -(RECENT_DAYS - 1))],
+      [userIds, today, addDays(today, -(RECENT_DAYS - 1)), statsWindowStart({}, today)],
     );
-    return rows.map(({ schedules, pauses, logs, logText, ...habit }) => ({
+    return rows.map(({ schedules, pauses, logs, logText, checkpoint, logsFrom, ...habit }) => ({
       habit: habit as HabitEntity,
-      // The recent logs give the ids and today's log; the text gives every log.
-      records: { ...toRecords({ schedules, pauses, logs }, today), logs: parseLogText(logText) },
+      // The recent logs give the ids and today's log; the text gives the logs the engine reads.
+      records: {
+        ...toRecords({ schedules, pauses, logs, checkpoint, logsFrom }, today),
+        logs: parseLogText(logText),
+      },
     }));
   }
 
@@ -436,20 +537,51 @@ export class HabitsRepository {
     return this.loadRecords(manager, habitIds, today);
   }
 
-  private async loadRecords(
+  /**
+   * Checkpoint API (the day rollover): like `recordsOf`, but each habit with a usable stored
+   * checkpoint (through a day before `today`) comes with it and only the logs needed besides it
+   * (the domain's `logsNeededFrom`); the others with every log. One statement for any number of
+   * habits. Only for a caller that has not changed these habits' history in its transaction
+   * (a write that did passes its first changed day to `lockOwnedWithRecords` instead). Hand the
+   * records to `HabitStatsService.recompute`, which advances each checkpoint to yesterday and
+   * saves it with the statistics (`writeStats`).
+   */
+  recordsWithCheckpoints(
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
   ): Promise<Map<string, HabitRecords>> {
+    return this.loadRecords(manager, habitIds, today, 'checkpoints');
+  }
+
+  private async loadRecords(
+    manager: EntityManager,
+    habitIds: string[],
+    today: LocalDate,
+    mode: 'checkpoints' | null = null,
+  ): Promise<Map<string, HabitRecords>> {
     const result = new Map<string, HabitRecords>(
       habitIds.map((id) => [
         id,
-        { schedules: [], pauses: [], logs: [], todayLog: null, recentLogIds: new Map() },
+        {
+          schedules: [],
+          pauses: [],
+          logs: [],
+          todayLog: null,
+          recentLogIds: new Map(),
+          checkpoint: null,
+        },
       ]),
     );
     if (habitIds.length === 0) return result;
     const recentFrom = addDays(today, -(RECENT_DAYS - 1));
-    const rows = await queryRows<RecordsRow>(manager, RECORDS_SQL, [habitIds, today, recentFrom]);
+    const rows = await queryRows<RecordsRow>(
+      manager,
+      mode === 'checkpoints' ? RECORDS_WITH_CHECKPOINTS_SQL : RECORDS_SQL,
+      mode === 'checkpoints'
+        ? [habitIds, today, recentFrom, statsWindowStart({}, today)]
+        : [habitIds, today, recentFrom],
+    );
     for (const row of rows) result.set(row.id, toRecords(row, today));
     return result;
   }

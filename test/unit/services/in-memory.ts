@@ -308,6 +308,7 @@ export class FakeHabitsRepository {
             .filter((l) => l.logDate >= recentFrom && l.logDate <= today)
             .map((l) => [l.logDate, l.id]),
         ),
+        checkpoint: null,
       });
     }
     return result;
@@ -350,9 +351,11 @@ export class FakeHabitLogsRepository {
       .filter((l) => l.habitId === habitId && l.logDate >= from && l.logDate <= to)
       .sort((a, b) => (a.logDate < b.logDate ? -1 : 1));
   }
-  async habitOfOwnedLog(_m: EntityManager, userId: string, logId: string): Promise<string | null> {
+  async habitOfOwnedLog(_m: EntityManager, userId: string, logId: string) {
     const log = this.t.logs.find((l) => l.id === logId);
-    return log && this.t.habits.get(log.habitId)?.userId === userId ? log.habitId : null;
+    return log && this.t.habits.get(log.habitId)?.userId === userId
+      ? { habitId: log.habitId, logDate: log.logDate }
+      : null;
   }
   async delete(_m: EntityManager, habitId: string, logId: string): Promise<LocalDate | null> {
     const log = this.t.logs.find((l) => l.id === logId && l.habitId === habitId);

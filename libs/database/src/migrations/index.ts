@@ -5,6 +5,7 @@ import { JobsAndMail1764500000000 } from './1764500000000-jobs-and-mail';
 import { OutboxRetention1764600000000 } from './1764600000000-outbox-retention';
 import { HabitAppearanceAndOrder1764800000000 } from './1764800000000-habit-appearance-and-order';
 import { Operations1765200000000 } from './1765200000000-operations';
+import { HabitCheckpoints1765400000000 } from './1765400000000-habit-checkpoints';
 
 /** Every migration in order; the same list runs on PostgreSQL and on the embedded PGlite. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   OutboxRetention1764600000000,
   HabitAppearanceAndOrder1764800000000,
   Operations1765200000000,
+  HabitCheckpoints1765400000000,
 ];
