@@ -26,8 +26,20 @@ describe(`day rollover in batches (${testDb()})`, () => {
     );
   const outboxCount = async (): Promise<number> =>
     (await t.dataSource.query('SELECT count(*)::int AS n FROM outbox_events'))[0].n;
-  /** Runs the rollover, with the statements it sent (their first line, in order). */
+  /** Until the outbox relay has delivered every event (its statements would mix with ours). */
+  const relayed = async () => {
+    for (let i = 0; i < 100; i++) {
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM outbox_events WHERE delivered_at IS NULL',
+      );
+      if (n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('the outbox relay did not deliver');
+  };
+  /** Runs the rollover, with the statements it sent (in order). */
   const rollover = async () => {
+    await relayed();
     const logger = t.dataSource.logger as unknown as { logQuery: (query: string) => void };
     const original = logger.logQuery;
     const sql: string[] = [];
@@ -143,9 +155,7 @@ describe(`day rollover in batches (${testDb()})`, () => {
     expect(await versions()).toEqual(after);
     expect(await outboxCount()).toBe(eventsBefore + 3);
     // A page of users per group (none): no user locked, no habit read or written.
-    expect(
-      second.sql.filter((q) => /FOR UPDATE|^SELECT h\.id|UPDATE habits/.test(q)),
-    ).toEqual([]);
+    expect(second.sql.filter((q) => /FOR UPDATE|^SELECT h\.id|UPDATE habits/.test(q))).toEqual([]);
   });
 
   it('advances the stored checkpoints day by day to the same figures as a recomputation', async () => {

@@ -63,9 +63,14 @@ export class GoalProgressService {
     return this.goals.goalIdsOfUser(manager, userId);
   }
 
-  /** The goals of these users whose figures are not as of `today` (the day rollover's). */
-  staleGoalIdsOf(manager: EntityManager, userIds: string[], today: LocalDate): Promise<string[]> {
-    return this.goals.staleGoalIdsOf(manager, userIds, today);
+  /** The goals of these users whose figures are not as of `today` (`all`: every one). */
+  staleGoalIdsOf(
+    manager: EntityManager,
+    userIds: string[],
+    today: LocalDate,
+    all = false,
+  ): Promise<string[]> {
+    return this.goals.staleGoalIdsOf(manager, userIds, today, all);
   }
 
   linksOf(manager: EntityManager, goalIds: string[]): Promise<Map<string, GoalHabitEntity[]>> {

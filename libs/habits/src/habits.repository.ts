@@ -172,15 +172,18 @@ const LIST_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
 
 /**
  * The habits of these users whose statistics are not as of $2 (the day the batch's users
- * share), as plain rows in id order (the scheduled jobs' batch), each with its usable stored
- * checkpoint and only the logs needed besides it ($4: the stats window's first day; every log
- * without a checkpoint): those logs as one text (`2026-03-09done,2026-03-10skipped`, a third of
- * JSON's cost) and the recent days' logs with their ids (and today's notes) as JSON, for the
+ * share; with $5 true, every habit of theirs, from scratch: the rebuild), as plain rows in id
+ * order (the scheduled jobs' batch), each with its usable stored checkpoint (none from scratch)
+ * and only the logs needed besides it ($4: the stats window's first day; every log without a
+ * checkpoint): those logs as one text (`2026-03-09done,2026-03-10skipped`, a third of JSON's
+ * cost) and the recent days' logs with their ids (and today's notes) as JSON, for the
  * snapshots of events.
  */
+const unlessFromScratch = (expression: string): string =>
+  `CASE WHEN $5::boolean THEN NULL ELSE (${expression}) END`;
 const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
-     ${usableCheckpoint('h', '$2::text', 'NULL::text')} AS checkpoint,
-     ${logsFromSql('h', '$2::text', 'NULL::text', '$4::text')} AS "logsFrom",
+     ${unlessFromScratch(usableCheckpoint('h', '$2::text', 'NULL::text'))} AS checkpoint,
+     ${unlessFromScratch(logsFromSql('h', '$2::text', 'NULL::text', '$4::text'))} AS "logsFrom",
      COALESCE((SELECT json_agg(json_build_object(
          'effectiveFrom', s.effective_from, 'frequency', s.frequency,
          'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
@@ -191,14 +194,14 @@ const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
        FROM habit_pauses p WHERE p.habit_id = h.id), '[]'::json) AS pauses,
      (SELECT string_agg(l.log_date::text || l.status, ',' ORDER BY l.log_date)
         FROM habit_logs l
-       WHERE l.habit_id = h.id${logsFromFilter(logsFromSql('h', '$2::text', 'NULL::text', '$4::text'))}) AS "logText",
+       WHERE l.habit_id = h.id${logsFromFilter(unlessFromScratch(logsFromSql('h', '$2::text', 'NULL::text', '$4::text')))}) AS "logText",
      COALESCE((SELECT json_agg(json_build_array(
          l.log_date, l.status, l.id, CASE WHEN l.log_date = $2::date THEN l.notes END)
          ORDER BY l.log_date)
        FROM habit_logs l
       WHERE l.habit_id = h.id AND l.log_date BETWEEN $3::date AND $2::date), '[]'::json) AS logs
    FROM habits h
-  WHERE h.user_id = ANY($1::uuid[]) AND h.stats_as_of IS DISTINCT FROM $2::date
+  WHERE h.user_id = ANY($1::uuid[]) AND ($5::boolean OR h.stats_as_of IS DISTINCT FROM $2::date)
   ORDER BY h.id`;
 
 /** A text of logs (`2026-03-09done,2026-03-10skipped`, by date; null: none) as the engine's entries. */
@@ -504,19 +507,27 @@ export class HabitsRepository {
   }
 
   /**
-   * The habits of these users whose statistics are not as of `today`, as plain rows with their
-   * records, in one statement (call with the users' rows locked).
+   * The habits of these users whose statistics are not as of `today` (`fromScratch`: all of
+   * them, with every log and no checkpoint), as plain rows with their records, in one statement
+   * (call with the users' rows locked).
    */
   async staleWithRecords(
     manager: EntityManager,
     userIds: string[],
     today: LocalDate,
+    fromScratch = false,
   ): Promise<HabitWithRecords[]> {
     if (userIds.length === 0) return [];
     const rows = await queryRows<HabitEntity & Omit<RecordsRow, 'id'> & { logText: string | null }>(
       manager,
       STALE_WITH_RECORDS_SQL,
-      [userIds, today, addDays(today, -(RECENT_DAYS - 1)), statsWindowStart({}, today)],
+      [
+        userIds,
+        today,
+        addDays(today, -(RECENT_DAYS - 1)),
+        statsWindowStart({}, today),
+        fromScratch,
+      ],
     );
     return rows.map(({ schedules, pauses, logs, logText, checkpoint, logsFrom, ...habit }) => ({
       habit: habit as HabitEntity,

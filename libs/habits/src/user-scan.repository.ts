@@ -58,11 +58,14 @@ function habitCondition(condition: HabitCondition): [string, Record<string, unkn
 export class UserScanRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The (time zone, day start, nudge hour) groups of active users: each group has one today. */
-  async groups(): Promise<UserGroup[]> {
+  /**
+   * The (time zone, day start, nudge hour) groups of active users (`activeOnly` false: of every
+   * user): each group has one today.
+   */
+  async groups(activeOnly = true): Promise<UserGroup[]> {
     const rows: { timezone: string; day_start_hour: number; nudge_hour: number }[] =
       await this.dataSource.query(
-        'SELECT DISTINCT timezone, day_start_hour, nudge_hour FROM users WHERE is_active',
+        `SELECT DISTINCT timezone, day_start_hour, nudge_hour FROM users${activeOnly ? ' WHERE is_active' : ''}`,
       );
     return rows.map((r) => ({
       timezone: r.timezone,

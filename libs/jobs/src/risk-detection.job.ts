@@ -1,7 +1,6 @@
 import { Clock } from '@app/common';
-import { HabitRolloverService, UserScanRepository } from '@app/habits';
+import { HabitRolloverService } from '@app/habits';
 import { Injectable } from '@nestjs/common';
-import { rolloverAll } from './day-rollover.job';
 import { JobHandler, JobReport } from './job-handler';
 
 /**
@@ -16,12 +15,12 @@ export class RiskDetectionJob implements JobHandler<'risk_detection'> {
   readonly name = 'risk_detection' as const;
 
   constructor(
-    private readonly scan: UserScanRepository,
     private readonly clock: Clock,
     private readonly rollover: HabitRolloverService,
   ) {}
 
   async run(): Promise<JobReport> {
-    return rolloverAll(this.scan, this.rollover, this.clock.now());
+    const { users, habitsChanged } = await this.rollover.all(this.clock.now());
+    return { users, habitsChanged };
   }
 }
