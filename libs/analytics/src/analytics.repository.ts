@@ -1,14 +1,8 @@
 import type { LocalDate } from '@app/contracts';
 import { queryRows } from '@app/database';
 import type { HabitEntity } from '@app/database';
-import type {
-  HabitHistory,
-  HabitLogEntry,
-  LogStatus,
-  PausePeriod,
-  ScheduleVersion,
-} from '@app/domain';
-import { toHabitHistory } from '@app/habits';
+import type { HabitHistory, PausePeriod, ScheduleVersion } from '@app/domain';
+import { parseLogText, toHabitHistory } from '@app/habits';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GoalCountsDto } from './analytics.dto';
@@ -56,21 +50,13 @@ function parsed<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
-function parseLogs(logs: string | null): HabitLogEntry[] {
-  if (logs === null) return [];
-  return logs.split(',').map((entry) => ({
-    date: entry.slice(0, 10),
-    status: entry.slice(10) as LogStatus,
-  }));
-}
-
 function toHistory(row: HistoryRow): { id: string; history: HabitHistory } {
   return {
     id: row.id,
     history: toHabitHistory(row, {
       schedules: parsed(row.schedules),
       pauses: parsed(row.pauses),
-      logs: parseLogs(row.logs),
+      logs: parseLogText(row.logs),
     }),
   };
 }
