@@ -651,14 +651,23 @@ class Bench {
     }
   }
 
-  /** Starts a job runner that boots and then waits for `job()` to let it run (twice). */
+  /**
+   * Starts a job runner that boots and then waits for `job()` to let it run (twice). Its clock
+   * is a day ahead for the rollover (every user's day has started since the statistics and
+   * checkpoints were computed, as at the first run after midnight) and two days ahead for the
+   * risk scan, which then meets every habit again (risk only changes when a day starts).
+   */
   private prepareJob(kind: 'rollover' | 'risk', appDb: string): Managed {
     const jobName = kind === 'rollover' ? 'day_rollover' : 'risk_detection';
     return this.processes.start(
       `jobs-${kind}`,
       process.execPath,
       [path.join(DIST, 'bench', 'job-runner.js'), jobName, jobName],
-      { ...this.appEnv(appDb, 0), BENCH_JOB_WAIT: 'true' },
+      {
+        ...this.appEnv(appDb, 0),
+        BENCH_JOB_WAIT: 'true',
+        BENCH_DAYS_AHEAD: kind === 'rollover' ? '1' : '2',
+      },
       'pipe',
     );
   }
@@ -666,29 +675,15 @@ class Bench {
   private async job(kind: 'rollover' | 'risk', appDb: string, runner: Managed): Promise<void> {
     await waitForLine(runner, 'BENCH_READY');
     const habits = await withClient(appDb, async (c) => {
-      if (kind === 'rollover') {
-        // Everyone's day "starts": statistics as of yesterday, as at the first run after midnight.
-        await c.query(
-          'UPDATE habits SET stats_as_of = stats_as_of - 1 WHERE stats_as_of IS NOT NULL',
-        );
-        await c.query(
-          'UPDATE goals SET stats_as_of = stats_as_of - 1 WHERE stats_as_of IS NOT NULL',
-        );
-        const { rows } = await c.query(
-          'SELECT count(*)::int AS n FROM habits h JOIN users u ON u.id = h.user_id WHERE u.is_active',
-        );
-        return rows[0].n as number;
-      }
       const { rows } = await c.query(
-        `SELECT count(*)::int AS n FROM habits h JOIN users u ON u.id = h.user_id
-         WHERE u.is_active AND h.status IN ('active', 'at_risk')`,
+        'SELECT count(*)::int AS n FROM habits h JOIN users u ON u.id = h.user_id WHERE u.is_active',
       );
       return rows[0].n as number;
     });
     const title =
       kind === 'rollover'
         ? `day rollover, all users (${habits.toLocaleString('en-US')} habits)`
-        : `risk scan, all users (${habits.toLocaleString('en-US')} habits)`;
+        : `risk scan, all users, a day later (${habits.toLocaleString('en-US')} habits)`;
     say(`${title}…`);
     runner.child.stdin?.end('go\n');
     const code = await runner.exited;

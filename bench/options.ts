@@ -93,8 +93,8 @@ stopped and its databases dropped at the end (also on failure and Ctrl-C).
 
   --quick              development loop (about 2 minutes): 10 habits × 1 year, one 1 s run each
   --jobs               the scheduled-jobs simulation only (issue 19): 2,000 users × 50 habits ×
-                       3 years, day rollover and risk scan for all of them (long with today's code:
-                       scale it with --users/--habits/--years)
+                       3 years, day rollover and risk scan for all of them (generating 3 years for
+                       100,000 habits takes hours on 2 cores: --days=30, or fewer --users)
   --users=N            users with a full history (default 20; at least the highest --connections,
                        so that every connection is its own user)
   --habits=N           habits per user (default 50)

@@ -1,23 +1,35 @@
-import { toHeatmapDayDto, toPeriodStatsDto } from '@app/analytics';
+import { percent, toHeatmapDayDto, toPeriodStatsDto } from '@app/analytics';
 import type { LocalDate } from '@app/contracts';
+import type { HabitEntity } from '@app/database';
 import {
   addDays,
+  computeHabitStats,
   consistencyAsOf,
+  evaluateSuggestions,
   type HabitHistory,
   heatmap,
   monthlyTotals,
   weeklyTotals,
 } from '@app/domain';
-import { HabitsRepository, toHabitHistory } from '@app/habits';
+import {
+  type HabitRecords,
+  HabitsRepository,
+  recentDaysOf,
+  toHabitDto,
+  toHabitHistory,
+} from '@app/habits';
+import { toSuggestionDto } from '@app/suggestions';
 import request from 'supertest';
 import { signUp, SignedUp } from '../support/auth';
 import { testDb } from '../support/services';
 import { startTestApp, TestApp } from '../support/test-app';
 
-// The analytics reads load only the logs of the range they show (plus the weeks around its
-// boundaries and the look-back of the consistency window). This checks, on close to three
-// years of history with schedule changes, skips, misses, pauses and a change of time zone,
-// that every figure equals the engine's computation over the whole history (every log).
+// The reads load only the logs of the range they show (plus the weeks around its boundaries
+// and the look-back of the consistency window) and take history-long figures from the stored
+// statistics. This checks, on close to three years of history with schedule changes, skips,
+// misses, pauses and a change of time zone, that every figure of the analytics, the habit
+// list and the adaptive suggestions equals the engine's computation over the whole history
+// (every log).
 const START = '2023-06-05';
 
 interface Step {
@@ -125,8 +137,10 @@ describe(`analytics reads over years of history (${testDb()})`, () => {
     user.auth = { Authorization: `Bearer ${login.body.accessToken}` };
   }
 
-  /** The engine's input over the whole history: every log of every habit of the user. */
-  async function fullHistories(today: LocalDate): Promise<Map<string, HabitHistory>> {
+  /** The stored habits with every log of each (the engine's input over the whole history). */
+  async function fullRecords(
+    today: LocalDate,
+  ): Promise<{ habit: HabitEntity; records: HabitRecords; history: HabitHistory }[]> {
     const repository = t.app.get(HabitsRepository);
     const manager = t.dataSource.manager;
     const habits = await repository.list(manager, user.user.id, undefined, 100);
@@ -135,7 +149,14 @@ describe(`analytics reads over years of history (${testDb()})`, () => {
       habits.map((h) => h.id),
       today,
     );
-    return new Map(habits.map((h) => [h.id, toHabitHistory(h, records.get(h.id)!)]));
+    return habits.map((habit) => {
+      const record = records.get(habit.id)!;
+      return { habit, records: record, history: toHabitHistory(habit, record) };
+    });
+  }
+
+  async function fullHistories(today: LocalDate): Promise<Map<string, HabitHistory>> {
+    return new Map((await fullRecords(today)).map((h) => [h.habit.id, h.history]));
   }
 
   function countsOf(histories: HabitHistory[], today: LocalDate, from: LocalDate, to: LocalDate) {
@@ -198,8 +219,91 @@ describe(`analytics reads over years of history (${testDb()})`, () => {
     }
   }
 
+  /** The habit list, the dashboard and the suggestions, against the whole history. */
+  async function expectListDashboardAndSuggestionsOfTheFullHistory(today: LocalDate) {
+    const full = await fullRecords(today);
+    expect(full).toHaveLength(5);
+    const json = (value: unknown) => JSON.parse(JSON.stringify(value));
+    const dtos = full.map(({ habit, records }) =>
+      json(
+        toHabitDto(habit, records.pauses, records.todayLog, recentDaysOf(habit, records, today)),
+      ),
+    );
+    expect(await get('/api/habits')).toEqual(dtos);
+    for (const dto of dtos) expect(await get(`/api/habits/${dto.id}`)).toEqual(dto);
+    expect(await get('/api/habits?status=archived')).toEqual(
+      dtos.filter((d) => d.status === 'archived'),
+    );
+
+    for (const { habit, history } of full) {
+      // The stored statistics are the full recomputation's (the read takes them from there).
+      const expected = evaluateSuggestions(history, today, computeHabitStats(history, today));
+      expect(await get(`/api/suggestions/habits/${habit.id}/adaptive`)).toEqual(
+        expected.map(toSuggestionDto),
+      );
+    }
+
+    const days = countsOf(
+      full.map((h) => h.history),
+      today,
+      addDays(today, -29),
+      today,
+    );
+    const rate = (counts: Record<string, unknown>[]) => {
+      const done = counts.reduce((sum, d) => sum + (d.done as number), 0);
+      const missed = counts.reduce((sum, d) => sum + (d.missed as number), 0);
+      return percent(done, done + missed);
+    };
+    const stats = full.map(({ habit, history, records }) => ({
+      habit,
+      records,
+      stats: computeHabitStats(history, today),
+    }));
+    const due = stats.filter((h) => h.stats.dueToday);
+    const counted = stats.filter(
+      (h) => h.habit.status !== 'archived' && h.stats.consistencyScore !== null,
+    );
+    const dashboard = (await get('/api/analytics/dashboard')) as Record<string, unknown>;
+    expect(dashboard).toMatchObject({
+      today,
+      habitsByStatus: {
+        active: stats.filter((h) => h.stats.status === 'active').length,
+        atRisk: stats.filter((h) => h.stats.status === 'at_risk').length,
+        paused: stats.filter((h) => h.stats.status === 'paused').length,
+        archived: stats.filter((h) => h.stats.status === 'archived').length,
+      },
+      dueToday: {
+        date: today,
+        due: due.length,
+        done: due.filter((h) => h.records.todayLog?.status === 'done').length,
+        remaining: due.filter((h) => h.records.todayLog === null).length,
+      },
+      completionRate7d: rate(days.slice(-7)),
+      completionRate30d: rate(days),
+      averageConsistency: percent(
+        counted.reduce((sum, h) => sum + h.stats.consistencyScore!, 0),
+        100 * counted.length,
+      ),
+      last7Days: days.slice(-7),
+    });
+    const longest = (unit: 'day' | 'week') =>
+      Math.max(
+        0,
+        ...stats
+          .filter((h) => h.habit.status !== 'archived' && h.stats.streakUnit === unit)
+          .map((h) => h.stats.currentStreak),
+      );
+    const best = dashboard.bestStreaks as { unit: string; value: number }[];
+    expect(best.map((b) => [b.unit, b.value])).toEqual(
+      (['day', 'week'] as const)
+        .map((unit) => [unit, longest(unit)] as const)
+        .filter(([, value]) => value > 0),
+    );
+  }
+
   it('gives the figures of the whole history, before and after a change of time zone', async () => {
     await expectEveryFigureOfTheFullHistory('2026-03-10');
+    await expectListDashboardAndSuggestionsOfTheFullHistory('2026-03-10');
 
     const patched = await request(t.http)
       .patch('/api/users/me')
@@ -208,6 +312,7 @@ describe(`analytics reads over years of history (${testDb()})`, () => {
     expect(patched.status).toBe(200);
     expect(patched.body.today).toBe('2026-03-11');
     await expectEveryFigureOfTheFullHistory('2026-03-11');
+    await expectListDashboardAndSuggestionsOfTheFullHistory('2026-03-11');
   });
 
   it('holds figures that say something (the history is not empty)', async () => {

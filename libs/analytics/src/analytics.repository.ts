@@ -1,14 +1,8 @@
 import type { LocalDate } from '@app/contracts';
 import { queryRows } from '@app/database';
 import type { HabitEntity } from '@app/database';
-import type {
-  HabitHistory,
-  HabitLogEntry,
-  LogStatus,
-  PausePeriod,
-  ScheduleVersion,
-} from '@app/domain';
-import { toHabitHistory } from '@app/habits';
+import type { HabitHistory, PausePeriod, ScheduleVersion } from '@app/domain';
+import { parseLogText, toHabitHistory } from '@app/habits';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GoalCountsDto } from './analytics.dto';
@@ -81,20 +75,6 @@ function parsed<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
-function parseLogs(logs: string | null): HabitLogEntry[] {
-  if (logs === null) return [];
-  return logs.split(',').map((entry) => {
-    const value = entry.indexOf('=', 10);
-    if (value < 0) return { date: entry.slice(0, 10), status: entry.slice(10) as LogStatus };
-    // numeric's exact decimal text → the number it denotes (no arithmetic in between).
-    return {
-      date: entry.slice(0, 10),
-      status: entry.slice(10, value) as LogStatus,
-      value: Number(entry.slice(value + 1)),
-    };
-  });
-}
-
 function toHistory(row: HistoryRow): { id: string; history: HabitHistory } {
   return {
     id: row.id,
@@ -103,7 +83,7 @@ function toHistory(row: HistoryRow): { id: string; history: HabitHistory } {
       {
         schedules: parsed(row.schedules),
         pauses: parsed(row.pauses),
-        logs: parseLogs(row.logs),
+        logs: parseLogText(row.logs),
       },
     ),
   };

@@ -22,7 +22,6 @@ import {
   habitNotFound,
   HabitsRepository,
   MAX_HABITS_PER_USER,
-  stillPresent,
   streakUnitOf,
   toHabitHistory,
 } from '@app/habits';
@@ -155,58 +154,59 @@ export class AnalyticsService {
   private async computeDashboard(user: AuthUser): Promise<DashboardDto> {
     const today = await this.freshness.ensureFresh(user);
     const from = addDays(today, -(DASHBOARD_DAYS - 1));
-    return this.uow.read(async (manager) => {
-      const listed = await this.habits.list(manager, user.id, undefined, MAX_HABITS_PER_USER);
-      // A weekly habit's week is judged from its Monday, a measurable habit's month from its 1st.
-      const first = listed.some((h) => h.kind === 'measure')
-        ? firstOfMonthBefore(isoWeekStart(from), 0)
-        : isoWeekStart(from);
-      const records = await this.habits.recordsBetween(
-        manager,
-        listed.map((h) => h.id),
-        first,
+    // One statement of plain rows: each habit's stored figures (history-long ones such as the
+    // streaks and consistency come from there) with only the logs of the 30 days, from the
+    // ISO Monday of the first (a weekly habit's day is judged by its week).
+    const { listed, goals } = await this.uow.read(async (manager) => ({
+      listed: await this.habits.listWithRecords(manager, user.id, {
+        limit: MAX_HABITS_PER_USER,
+        from: isoWeekStart(from),
+        // A weekly habit's week is judged from its Monday, a measurable habit's month from its 1st.
+        measureFrom: firstOfMonthBefore(isoWeekStart(from), 0),
+        to: today,
         today,
-        today,
-      );
-      const habits = stillPresent(listed, records);
-      const goals = await this.analytics.goalCounts(manager, user.id, today);
-
-      const days = countByDay(
-        from,
-        DASHBOARD_DAYS,
-        habits.map((h) => heatmap(toHabitHistory(h, records.get(h.id)!), today, from, today)),
-      );
-      const last7Days = days.slice(-7);
-      const due = habits.filter((h) => h.dueToday);
-      const counted = habits.filter((h) => h.status !== 'archived' && h.consistencyScore !== null);
-      const consistencySum = counted.reduce((sum, h) => sum + h.consistencyScore!, 0);
-      return {
-        today,
-        habitsByStatus: {
-          active: habits.filter((h) => h.status === 'active').length,
-          atRisk: habits.filter((h) => h.status === 'at_risk').length,
-          paused: habits.filter((h) => h.status === 'paused').length,
-          archived: habits.filter((h) => h.status === 'archived').length,
-        },
-        dueToday: {
-          date: today,
-          due: due.length,
-          // A measurable habit is done today when its period's target is met.
-          done: due.filter((h) =>
-            h.kind === 'measure'
-              ? h.period?.outcome === 'met'
-              : records.get(h.id)!.todayLog?.status === 'done',
-          ).length,
-          remaining: due.filter((h) => records.get(h.id)!.todayLog === null).length,
-        },
-        completionRate7d: completionRate(last7Days),
-        completionRate30d: completionRate(days),
-        bestStreaks: bestStreaks(habits),
-        averageConsistency: percent(consistencySum, 100 * counted.length),
-        goals,
-        last7Days,
-      };
-    });
+      }),
+      goals: await this.analytics.goalCounts(manager, user.id, today),
+    }));
+    const habits = listed.map((h) => h.habit);
+    const days = countByDay(
+      from,
+      DASHBOARD_DAYS,
+      listed.map(({ habit, records }) =>
+        heatmap(toHabitHistory(habit, records), today, from, today),
+      ),
+    );
+    const todayLogs = new Map(listed.map(({ habit, records }) => [habit.id, records.todayLog]));
+    const last7Days = days.slice(-7);
+    const due = habits.filter((h) => h.dueToday);
+    const counted = habits.filter((h) => h.status !== 'archived' && h.consistencyScore !== null);
+    const consistencySum = counted.reduce((sum, h) => sum + h.consistencyScore!, 0);
+    return {
+      today,
+      habitsByStatus: {
+        active: habits.filter((h) => h.status === 'active').length,
+        atRisk: habits.filter((h) => h.status === 'at_risk').length,
+        paused: habits.filter((h) => h.status === 'paused').length,
+        archived: habits.filter((h) => h.status === 'archived').length,
+      },
+      dueToday: {
+        date: today,
+        due: due.length,
+        // A measurable habit is done today when its period's target is met.
+        done: due.filter((h) =>
+          h.kind === 'measure'
+            ? h.period?.outcome === 'met'
+            : todayLogs.get(h.id)?.status === 'done',
+        ).length,
+        remaining: due.filter((h) => todayLogs.get(h.id) === null).length,
+      },
+      completionRate7d: completionRate(last7Days),
+      completionRate30d: completionRate(days),
+      bestStreaks: bestStreaks(habits),
+      averageConsistency: percent(consistencySum, 100 * counted.length),
+      goals,
+      last7Days,
+    };
   }
 
   /**

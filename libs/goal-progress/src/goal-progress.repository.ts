@@ -171,6 +171,24 @@ export class GoalProgressRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The goals of these users whose figures are not as of `today` (`all`: every one; ids in order). */
+  async staleGoalIdsOf(
+    manager: EntityManager,
+    userIds: string[],
+    today: LocalDate,
+    all = false,
+  ): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM goals
+        WHERE user_id = ANY($1::uuid[]) AND ($3::boolean OR stats_as_of IS DISTINCT FROM $2::date)
+        ORDER BY id`,
+      [userIds, today, all],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** The goals, locked for the rest of the transaction in id order (no deadlock between writers). */
   lockGoals(manager: EntityManager, goalIds: string[]): Promise<GoalEntity[]> {
     return manager.getRepository(GoalEntity).find({

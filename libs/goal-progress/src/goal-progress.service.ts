@@ -7,7 +7,7 @@ import {
   goalJustCompleted,
   goalLinkAmount,
 } from '@app/domain';
-import type { WriteContext } from '@app/unit-of-work';
+import type { DayContext, WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GoalDto, toGoalDto } from './goal.dto';
@@ -82,6 +82,16 @@ export class GoalProgressService {
     return this.goals.goalIdsOfUser(manager, userId);
   }
 
+  /** The goals of these users whose figures are not as of `today` (`all`: every one). */
+  staleGoalIdsOf(
+    manager: EntityManager,
+    userIds: string[],
+    today: LocalDate,
+    all = false,
+  ): Promise<string[]> {
+    return this.goals.staleGoalIdsOf(manager, userIds, today, all);
+  }
+
   linksOf(manager: EntityManager, goalIds: string[]): Promise<Map<string, GoalHabitEntity[]>> {
     return this.goals.linksOf(manager, goalIds);
   }
@@ -89,7 +99,7 @@ export class GoalProgressService {
   /** Refreshes the goals linked to these habits (the lookup and the lock in one statement). */
   async refreshLinkedTo(
     manager: EntityManager,
-    ctx: WriteContext,
+    ctx: DayContext,
     habitIds: string[],
   ): Promise<Map<string, RefreshedGoal>> {
     return this.refreshGoals(manager, ctx, await this.goals.lockGoalsLinkedTo(manager, habitIds));
@@ -97,7 +107,7 @@ export class GoalProgressService {
 
   async refresh(
     manager: EntityManager,
-    ctx: WriteContext,
+    ctx: DayContext,
     goalIds: string[],
   ): Promise<Map<string, RefreshedGoal>> {
     if (goalIds.length === 0) return new Map();
@@ -187,7 +197,7 @@ export class GoalProgressService {
   /** Recomputes and writes these goals, already locked in id order. */
   private async refreshGoals(
     manager: EntityManager,
-    ctx: WriteContext,
+    ctx: DayContext,
     goals: GoalEntity[],
   ): Promise<Map<string, RefreshedGoal>> {
     const result = new Map<string, RefreshedGoal>();

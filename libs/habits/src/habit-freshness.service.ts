@@ -29,22 +29,9 @@ export class HabitFreshnessService {
     return today;
   }
 
-  /** Recomputes every habit and goal of the user as of their today (also used by the day-rollover job). */
+  /** Recomputes every habit and goal of the user as of their today (a stale read, detect-risks). */
   recomputeUser(user: AuthUser): Promise<void> {
     return this.uow.run(user, (manager, ctx) => this.recomputeUserIn(manager, ctx));
-  }
-
-  /**
-   * Re-evaluates the user's habits as of their today and writes only those whose figures or
-   * status change (the risk job); returns how many changed.
-   */
-  reevaluateUser(user: AuthUser): Promise<number> {
-    return this.uow.run(user, async (manager, ctx) => {
-      const habits = await this.habits.lockAllOfUser(manager, user.id);
-      const changed = await this.stats.recompute(manager, ctx, habits, { onlyIfChanged: true });
-      this.stats.recordTransitions(ctx, changed.values());
-      return changed.size;
-    });
   }
 
   /**

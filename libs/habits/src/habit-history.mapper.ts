@@ -2,7 +2,7 @@ import type { LocalDate } from '@app/contracts';
 import type { HabitEntity } from '@app/database';
 import { addDays, heatmap, type HabitHistory, type MeasureTarget } from '@app/domain';
 import type { RecentDayDto } from './habit.dto';
-import { habitNotFound, type HabitRecords } from './habits.repository';
+import type { HabitRecords } from './habits.repository';
 
 /** How many days, ending with the user's today, a habit's `recentDays` covers. */
 export const RECENT_DAYS = 7;
@@ -59,15 +59,6 @@ export function stillPresent(
   records: Map<string, HabitRecords>,
 ): HabitEntity[] {
   return habits.filter((h) => (records.get(h.id)?.schedules.length ?? 0) > 0);
-}
-
-/** One habit's history for a read; a 404 when the habit was deleted while it was being read. */
-export function presentHabitHistory(
-  habit: HabitEntity,
-  records: Map<string, HabitRecords>,
-): HabitHistory {
-  if (stillPresent([habit], records).length === 0) throw habitNotFound();
-  return toHabitHistory(habit, records.get(habit.id)!);
 }
 
 /**

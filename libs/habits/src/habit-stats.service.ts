@@ -8,7 +8,7 @@ import {
   HabitStats,
   statsFromCheckpoint,
 } from '@app/domain';
-import type { WriteContext } from '@app/unit-of-work';
+import type { DayContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { HabitDto, toHabitDto } from './habit.dto';
@@ -59,7 +59,7 @@ export class HabitStatsService {
    */
   async recompute(
     manager: EntityManager,
-    ctx: WriteContext,
+    ctx: DayContext,
     habits: HabitEntity[],
     options: {
       onlyIfChanged?: boolean;
@@ -129,11 +129,11 @@ export class HabitStatsService {
   }
 
   /** Records `streak_update` for changed streaks and `habit_at_risk` for new transitions. */
-  recordTransitions(ctx: WriteContext, recomputed: Iterable<RecomputedHabit>): void {
+  recordTransitions(ctx: DayContext, recomputed: Iterable<RecomputedHabit>): void {
     for (const r of recomputed) {
-      if (r.streakChanged) ctx.events.record(ctx.user.id, 'streak_update', { habit: r.dto });
+      if (r.streakChanged) ctx.events.record(r.habit.userId, 'streak_update', { habit: r.dto });
       if (r.becameAtRisk) {
-        ctx.events.record(ctx.user.id, 'habit_at_risk', {
+        ctx.events.record(r.habit.userId, 'habit_at_risk', {
           habit: r.dto,
           consecutiveMisses: r.stats.consecutiveMisses,
         });

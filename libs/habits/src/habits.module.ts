@@ -1,6 +1,7 @@
 import { GoalProgressModule } from '@app/goal-progress';
 import { Module } from '@nestjs/common';
 import { HabitFreshnessService } from './habit-freshness.service';
+import { HabitRolloverService } from './habit-rollover.service';
 import { HabitStatsService } from './habit-stats.service';
 import { HabitsRepository } from './habits.repository';
 import { HabitsService } from './habits.service';
@@ -13,6 +14,7 @@ import { UserScanRepository } from './user-scan.repository';
     HabitsRepository,
     HabitStatsService,
     HabitFreshnessService,
+    HabitRolloverService,
     HabitsService,
     StatsVerifier,
     UserScanRepository,
@@ -21,6 +23,7 @@ import { UserScanRepository } from './user-scan.repository';
     HabitsRepository,
     HabitStatsService,
     HabitFreshnessService,
+    HabitRolloverService,
     HabitsService,
     UserScanRepository,
     GoalProgressModule,

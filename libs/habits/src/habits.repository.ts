@@ -123,13 +123,9 @@ function logsFromSql(h: string, today: string, changedFrom: string, window: stri
 const logsFromFilter = (logsFrom: string): string =>
   ` AND l.log_date >= COALESCE((${logsFrom})::date, '-infinity'::date)`;
 
-/** The records of any number of habits in one statement ($4/$5 bound the logs). */
-function recordsSql(logRange: string): string {
-  return `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text', logRange)}
+/** The records of any number of habits, every log, in one statement. */
+const RECORDS_SQL = `SELECT h.id, ${historyColumns('h.id', '$2::text', '$3::text')}
    FROM unnest($1::uuid[]) AS h(id)`;
-}
-const RECORDS_SQL = recordsSql('');
-const RECORDS_BETWEEN_SQL = recordsSql(' AND l.log_date BETWEEN $4::date AND $5::date');
 /** Records with the usable stored checkpoints ($4: the stats window's first day, as text). */
 const RECORDS_WITH_CHECKPOINTS_SQL = `SELECT h.id,
    ${usableCheckpoint('h', '$2::text', 'NULL::text')} AS checkpoint,
@@ -195,6 +191,128 @@ export function habitWithRecordsFrom(
   today: LocalDate,
 ): { habit: HabitEntity; records: HabitRecords } {
   return { habit: entityFromJson(manager, HabitEntity, row.habit), records: toRecords(row, today) };
+}
+
+/**
+ * Every column of a habit as a plain camelCase row (the entity's shape without its hydration):
+ * reads that list habits select these beside their records in one statement.
+ */
+const HABIT_ROW_COLUMNS = `h.id, h.user_id AS "userId", h.name, h.description, h.frequency,
+   h.times_per_week AS "timesPerWeek", h.days_of_week AS "daysOfWeek",
+   h.interval_days AS "intervalDays", h.start_date::text AS "startDate", h.difficulty,
+   h.priority, h.status, h.color, h.icon, h.position, h.current_streak AS "currentStreak",
+   h.longest_streak AS "longestStreak", h.total_completions AS "totalCompletions",
+   h.total_skips AS "totalSkips", h.consistency_score AS "consistencyScore",
+   h.failure_rate AS "failureRate", h.strength, h.consecutive_misses AS "consecutiveMisses",
+   h.last_completed_date::text AS "lastCompletedDate",
+   h.suggested_frequency AS "suggestedFrequency",
+   h.last_risk_alert_date::text AS "lastRiskAlertDate", h.stats_as_of::text AS "statsAsOf",
+   h.next_due_date::text AS "nextDueDate", h.due_today AS "dueToday",
+   h.week_done AS "weekDone", h.week_quota AS "weekQuota", h.created_on::text AS "createdOn",
+   h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt", h.kind, h.unit,
+   h.target_type AS "targetType", h.target_value::text AS "targetValue",
+   h.target_period AS "targetPeriod", h.period, h.external_id AS "externalId"`;
+
+/** A row of HABIT_ROW_COLUMNS: the entity's fields, numeric's exact decimal text as read. */
+type HabitRow = Omit<HabitEntity, 'targetValue'> & { targetValue: string | null };
+
+/** A row of HABIT_ROW_COLUMNS as the entity (numeric's exact decimal text → its number). */
+function habitFromRow(row: HabitRow): HabitEntity {
+  return {
+    ...row,
+    targetValue: row.targetValue === null ? null : Number(row.targetValue),
+  } as HabitEntity;
+}
+
+/**
+ * The user's habits (all, one status or one id; in list order) with their records holding only
+ * the logs dated in [$4, $5] ([$9, $5] for a measurable habit when $9 is given: its period may
+ * start earlier): $1 user, $2 today, $3 first recent day, $6 status, $7 habit id.
+ */
+const LIST_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
+     ${historyColumns(
+       'h.id',
+       '$2::text',
+       '$3::text',
+       ` AND l.log_date BETWEEN (CASE WHEN h.kind = 'measure' THEN COALESCE($9::date, $4::date)
+       ELSE $4::date END) AND $5::date`,
+     )}
+   FROM habits h
+  WHERE h.user_id = $1 AND ($6::varchar IS NULL OR h.status = $6::varchar)
+    AND ($7::uuid IS NULL OR h.id = $7::uuid)
+  ORDER BY h.position, h.created_at, h.id
+  LIMIT $8`;
+
+/**
+ * The habits of these users whose statistics are not as of $2 (the day the batch's users
+ * share; with $5 true, every habit of theirs, from scratch: the rebuild), as plain rows in id
+ * order (the scheduled jobs' batch), each with its usable stored checkpoint (none from scratch)
+ * and only the logs needed besides it ($4: the stats window's first day; every log without a
+ * checkpoint): those logs as one text (`2026-03-09done,2026-03-10skipped`, a third of JSON's
+ * cost) and the recent days' logs with their ids (and today's notes) as JSON, for the
+ * snapshots of events.
+ */
+const unlessFromScratch = (expression: string): string =>
+  `CASE WHEN $5::boolean THEN NULL ELSE (${expression}) END`;
+const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
+     ${unlessFromScratch(usableCheckpoint('h', '$2::text', 'NULL::text'))} AS checkpoint,
+     ${unlessFromScratch(logsFromSql('h', '$2::text', 'NULL::text', '$4::text'))} AS "logsFrom",
+     COALESCE((SELECT json_agg(json_build_object(
+         'effectiveFrom', s.effective_from, 'frequency', s.frequency,
+         'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
+         'intervalDays', s.interval_days) ORDER BY s.effective_from)
+       FROM habit_schedules s WHERE s.habit_id = h.id), '[]'::json) AS schedules,
+     COALESCE((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
+         ORDER BY p.from_date)
+       FROM habit_pauses p WHERE p.habit_id = h.id), '[]'::json) AS pauses,
+     (SELECT string_agg(l.log_date::text || l.status || coalesce('=' || l.value::text, ''), ','
+          ORDER BY l.log_date)
+        FROM habit_logs l
+       WHERE l.habit_id = h.id${logsFromFilter(unlessFromScratch(logsFromSql('h', '$2::text', 'NULL::text', '$4::text')))}) AS "logText",
+     COALESCE((SELECT json_agg(json_build_array(
+         l.log_date, l.status, l.id, CASE WHEN l.log_date = $2::date THEN l.notes END, l.value)
+         ORDER BY l.log_date)
+       FROM habit_logs l
+      WHERE l.habit_id = h.id AND l.log_date BETWEEN $3::date AND $2::date), '[]'::json) AS logs
+   FROM habits h
+  WHERE h.user_id = ANY($1::uuid[]) AND ($5::boolean OR h.stats_as_of IS DISTINCT FROM $2::date)
+  ORDER BY h.id`;
+
+/**
+ * A text of logs (`2026-03-09done,2026-03-10skipped,2026-03-11done=2.5`, by date; a measurable
+ * log's value after `=` as numeric's exact decimal text; null: none) as the engine's entries.
+ */
+export function parseLogText(text: string | null): HabitLogEntry[] {
+  if (text === null) return [];
+  return text.split(',').map((entry) => {
+    const value = entry.indexOf('=', 10);
+    if (value < 0)
+      return { date: entry.slice(0, 10), status: entry.slice(10) as HabitLogEntry['status'] };
+    return {
+      date: entry.slice(0, 10),
+      status: entry.slice(10, value) as HabitLogEntry['status'],
+      value: Number(entry.slice(value + 1)),
+    };
+  });
+}
+
+/** Which of the user's habits `listWithRecords` reads, and the range of their logs. */
+export interface HabitsWithRecordsQuery {
+  status?: HabitEntity['status'];
+  habitId?: string;
+  limit: number;
+  /** Only the logs dated in [from, to] (the range a read shows plus the context its rules need). */
+  from: LocalDate;
+  /** A measurable habit's logs from this day instead of `from` (its period may start earlier). */
+  measureFrom?: LocalDate;
+  to: LocalDate;
+  today: LocalDate;
+}
+
+/** A stored habit (a plain row of the entity's fields) and its records. */
+export interface HabitWithRecords {
+  habit: HabitEntity;
+  records: HabitRecords;
 }
 
 export const habitNotFound = (): AppError =>
@@ -462,27 +580,77 @@ export class HabitsRepository {
     return new Map(rows.map((r) => [r.habitId, r]));
   }
 
+  /**
+   * The user's habits as plain rows with their schedules, pauses and the logs of a range, in
+   * list order, in one statement (no entity hydration, no log outside the range): what the
+   * habit list, the dashboard and the suggestions read.
+   */
+  async listWithRecords(
+    manager: EntityManager,
+    userId: string,
+    query: HabitsWithRecordsQuery,
+  ): Promise<HabitWithRecords[]> {
+    const rows = await queryRows<HabitRow & Omit<RecordsRow, 'id'>>(
+      manager,
+      LIST_WITH_RECORDS_SQL,
+      [
+        userId,
+        query.today,
+        addDays(query.today, -(RECENT_DAYS - 1)),
+        query.from,
+        query.to,
+        query.status ?? null,
+        query.habitId ?? null,
+        query.limit,
+        query.measureFrom ?? null,
+      ],
+    );
+    return rows.map(({ schedules, pauses, logs, ...habit }) => ({
+      habit: habitFromRow(habit),
+      records: toRecords({ schedules, pauses, logs }, query.today),
+    }));
+  }
+
+  /**
+   * The habits of these users whose statistics are not as of `today` (`fromScratch`: all of
+   * them, with every log and no checkpoint), as plain rows with their records, in one statement
+   * (call with the users' rows locked).
+   */
+  async staleWithRecords(
+    manager: EntityManager,
+    userIds: string[],
+    today: LocalDate,
+    fromScratch = false,
+  ): Promise<HabitWithRecords[]> {
+    if (userIds.length === 0) return [];
+    const rows = await queryRows<HabitRow & Omit<RecordsRow, 'id'> & { logText: string | null }>(
+      manager,
+      STALE_WITH_RECORDS_SQL,
+      [
+        userIds,
+        today,
+        addDays(today, -(RECENT_DAYS - 1)),
+        statsWindowStart({}, today),
+        fromScratch,
+      ],
+    );
+    return rows.map(({ schedules, pauses, logs, logText, checkpoint, logsFrom, ...habit }) => ({
+      habit: habitFromRow(habit),
+      // The recent logs give the ids and today's log; the text gives the logs the engine reads.
+      records: {
+        ...toRecords({ schedules, pauses, logs, checkpoint, logsFrom }, today),
+        logs: parseLogText(logText),
+      },
+    }));
+  }
+
   /** Schedule history, pauses and every log of the habits (one statement). */
   recordsOf(
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
   ): Promise<Map<string, HabitRecords>> {
-    return this.loadRecords(manager, habitIds, today, null);
-  }
-
-  /**
-   * Like `recordsOf`, but only the logs dated in [from, to] (one statement for any number of
-   * habits): what a statistic "as of" a recent day needs, without every log of every habit.
-   */
-  recordsBetween(
-    manager: EntityManager,
-    habitIds: string[],
-    from: LocalDate,
-    to: LocalDate,
-    today: LocalDate,
-  ): Promise<Map<string, HabitRecords>> {
-    return this.loadRecords(manager, habitIds, today, { from, to });
+    return this.loadRecords(manager, habitIds, today);
   }
 
   /**
@@ -506,7 +674,7 @@ export class HabitsRepository {
     manager: EntityManager,
     habitIds: string[],
     today: LocalDate,
-    range: { from: LocalDate; to: LocalDate } | 'checkpoints' | null,
+    mode: 'checkpoints' | null = null,
   ): Promise<Map<string, HabitRecords>> {
     const result = new Map<string, HabitRecords>(
       habitIds.map((id) => [
@@ -525,16 +693,10 @@ export class HabitsRepository {
     const recentFrom = addDays(today, -(RECENT_DAYS - 1));
     const rows = await queryRows<RecordsRow>(
       manager,
-      range === 'checkpoints'
-        ? RECORDS_WITH_CHECKPOINTS_SQL
-        : range
-          ? RECORDS_BETWEEN_SQL
-          : RECORDS_SQL,
-      range === 'checkpoints'
+      mode === 'checkpoints' ? RECORDS_WITH_CHECKPOINTS_SQL : RECORDS_SQL,
+      mode === 'checkpoints'
         ? [habitIds, today, recentFrom, statsWindowStart({}, today)]
-        : range
-          ? [habitIds, today, recentFrom, range.from, range.to]
-          : [habitIds, today, recentFrom],
+        : [habitIds, today, recentFrom],
     );
     for (const row of rows) result.set(row.id, toRecords(row, today));
     return result;

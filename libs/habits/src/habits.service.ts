@@ -1,5 +1,5 @@
 import { AppError, AuthUser } from '@app/common';
-import type { PausePeriodSnapshot } from '@app/contracts';
+import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
 import { HabitEntity } from '@app/database';
 import {
   addDays,
@@ -34,7 +34,7 @@ import {
 import { HabitFreshnessService } from './habit-freshness.service';
 import { RECENT_DAYS, recentDaysOf } from './habit-history.mapper';
 import { HabitStatsService } from './habit-stats.service';
-import { habitNotFound, HabitsRepository } from './habits.repository';
+import { habitNotFound, HabitsRepository, HabitsWithRecordsQuery } from './habits.repository';
 
 /** At most this many habits per user (SPEC.md §4 "Lists"). */
 export const MAX_HABITS_PER_USER = 500;
@@ -202,18 +202,14 @@ export class HabitsService {
 
   async list(user: AuthUser, query: ListHabitsQueryDto): Promise<HabitDto[]> {
     const today = await this.freshness.ensureFresh(user);
-    return this.uow.read(async (manager) => {
-      const habits = await this.habits.list(manager, user.id, query.status, MAX_HABITS_PER_USER);
-      return this.toDtos(manager, habits, today);
-    });
+    return this.readDtos(user, today, { status: query.status, limit: MAX_HABITS_PER_USER });
   }
 
   async get(user: AuthUser, habitId: string): Promise<HabitDto> {
     const today = await this.freshness.ensureFresh(user);
-    return this.uow.read(async (manager) => {
-      const habit = await this.habits.findOwned(manager, user.id, habitId);
-      return (await this.toDtos(manager, [habit], today))[0];
-    });
+    const [dto] = await this.readDtos(user, today, { habitId, limit: 1 });
+    if (!dto) throw habitNotFound();
+    return dto;
   }
 
   /**
@@ -229,25 +225,29 @@ export class HabitsService {
     return this.list(user, {});
   }
 
-  /** Stored habits as responses: pauses, schedules and the logs of their last days (three statements). */
-  private async toDtos(
-    manager: EntityManager,
-    habits: HabitEntity[],
-    today: string,
+  /**
+   * Stored habits as responses, in one statement: the rows with their pauses and the logs their
+   * `recentDays` need (from the ISO Monday before the first of them: a weekly habit's day
+   * depends on its week), no other log.
+   */
+  private async readDtos(
+    user: AuthUser,
+    today: LocalDate,
+    which: Pick<HabitsWithRecordsQuery, 'status' | 'habitId' | 'limit'>,
   ): Promise<HabitDto[]> {
-    // A weekly habit's day is judged by its ISO week, a measurable habit's by its month.
-    const first = isoWeekStart(addDays(today, -(RECENT_DAYS - 1)));
-    const records = await this.habits.recordsBetween(
-      manager,
-      habits.map((h) => h.id),
-      habits.some((h) => h.kind === 'measure') ? `${first.slice(0, 8)}01` : first,
-      today,
-      today,
+    const habits = await this.uow.read((manager) =>
+      this.habits.listWithRecords(manager, user.id, {
+        ...which,
+        from: isoWeekStart(addDays(today, -(RECENT_DAYS - 1))),
+        // A weekly habit's day is judged by its ISO week, a measurable habit's by its month.
+        measureFrom: `${isoWeekStart(addDays(today, -(RECENT_DAYS - 1))).slice(0, 8)}01`,
+        to: today,
+        today,
+      }),
     );
-    return habits.map((h) => {
-      const record = records.get(h.id)!;
-      return toHabitDto(h, record.pauses, record.todayLog, recentDaysOf(h, record, today));
-    });
+    return habits.map(({ habit, records }) =>
+      toHabitDto(habit, records.pauses, records.todayLog, recentDaysOf(habit, records, today)),
+    );
   }
 
   /** PUT: name, description, schedule, start date, difficulty and priority as given (defaults for the omitted); status and pauses only when present. */

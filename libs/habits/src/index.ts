@@ -1,6 +1,7 @@
 export * from './habit-freshness.service';
 export * from './habit-history.mapper';
 export * from './habit-stats.service';
+export * from './habit-rollover.service';
 export * from './habit.dto';
 export * from './habits.module';
 export * from './habits.repository';

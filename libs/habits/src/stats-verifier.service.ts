@@ -1,12 +1,13 @@
+import { Clock } from '@app/common';
 import { GoalProgressService } from '@app/goal-progress';
 import { UnitOfWork } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { stillPresent, toHabitHistory } from './habit-history.mapper';
-import { HabitFreshnessService } from './habit-freshness.service';
+import { HabitRolloverService } from './habit-rollover.service';
 import { deriveStats, statsDifferences } from './habit-stats.mapper';
 import { HabitsRepository } from './habits.repository';
-import { scanStart, UserScanRepository } from './user-scan.repository';
+import { scanStart } from './user-scan.repository';
 
 export interface StatsDifference {
   kind: 'habit' | 'goal';
@@ -30,8 +31,8 @@ export class StatsVerifier {
     private readonly uow: UnitOfWork,
     private readonly habits: HabitsRepository,
     private readonly goals: GoalProgressService,
-    private readonly users: UserScanRepository,
-    private readonly freshness: HabitFreshnessService,
+    private readonly rollover: HabitRolloverService,
+    private readonly clock: Clock,
   ) {}
 
   verify(): Promise<StatsDifference[]> {
@@ -71,16 +72,11 @@ export class StatsVerifier {
     return differences;
   }
 
-  /** Recomputes every user's habits and goals as of their today; returns the number of users. */
+  /**
+   * Recomputes every user's habits and goals as of their today from every log (checkpoints
+   * folded anew), in the rollover's batches; returns the number of users.
+   */
   async rebuild(): Promise<number> {
-    let count = 0;
-    for (let after = scanStart; ;) {
-      const users = await this.users.nextBatch({ activeOnly: false }, after, BATCH);
-      if (users.length === 0) break;
-      after = users[users.length - 1].id;
-      for (const user of users) await this.freshness.recomputeUser(user);
-      count += users.length;
-    }
-    return count;
+    return (await this.rollover.all(this.clock.now(), true)).users;
   }
 }

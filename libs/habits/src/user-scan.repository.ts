@@ -13,8 +13,8 @@ export interface UserGroup {
 
 /** Which of a user's habits put them in a scan. */
 export type HabitCondition =
-  /** Statistics computed for a day before `day` (or never): the day rollover. */
-  | { kind: 'statsBefore'; day: LocalDate }
+  /** Statistics (of a habit or a goal) not as of `day`: the day rollover and the risk scan. */
+  | { kind: 'statsNotOf'; day: LocalDate }
   /** Active or at risk: the risk detection. */
   | { kind: 'live' }
   /**
@@ -35,8 +35,8 @@ const ZERO_ID = '00000000-0000-0000-0000-000000000000';
 /** The condition on a habit `h`, with its parameters. */
 function habitCondition(condition: HabitCondition): [string, Record<string, unknown>] {
   switch (condition.kind) {
-    case 'statsBefore':
-      return ['(h.stats_as_of IS NULL OR h.stats_as_of < :scanDay)', { scanDay: condition.day }];
+    case 'statsNotOf':
+      return ['h.stats_as_of IS DISTINCT FROM :scanDay', { scanDay: condition.day }];
     case 'live':
       return [`h.status IN ('active', 'at_risk')`, {}];
     case 'nudgeCandidate':
@@ -58,11 +58,14 @@ function habitCondition(condition: HabitCondition): [string, Record<string, unkn
 export class UserScanRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The (time zone, day start, nudge hour) groups of active users: each group has one today. */
-  async groups(): Promise<UserGroup[]> {
+  /**
+   * The (time zone, day start, nudge hour) groups of active users (`activeOnly` false: of every
+   * user): each group has one today.
+   */
+  async groups(activeOnly = true): Promise<UserGroup[]> {
     const rows: { timezone: string; day_start_hour: number; nudge_hour: number }[] =
       await this.dataSource.query(
-        'SELECT DISTINCT timezone, day_start_hour, nudge_hour FROM users WHERE is_active',
+        `SELECT DISTINCT timezone, day_start_hour, nudge_hour FROM users${activeOnly ? ' WHERE is_active' : ''}`,
       );
     return rows.map((r) => ({
       timezone: r.timezone,

@@ -1,12 +1,13 @@
-import { HabitFreshnessService, scanStart, UserScanRepository } from '@app/habits';
+import { Clock } from '@app/common';
+import { HabitRolloverService } from '@app/habits';
 import { Injectable } from '@nestjs/common';
 import { JobHandler, JobReport } from './job-handler';
 
-export const RISK_BATCH = 100;
-
 /**
- * Hourly: re-evaluates every user with active or at-risk habits, in bounded batches (keyset on
- * the user id), writing only habits whose figures or status would change — so `habit_at_risk`
+ * Hourly: the risk rules for every user. A habit's risk depends only on its logs and the
+ * user's today, and every write recomputes it, so only habits whose statistics are not as of
+ * their user's today can change status: this is the rollover's batched scan (users whose day
+ * started, keyset batches, set-based writes), writing only what changed — so `habit_at_risk`
  * fires once per transition and a second run changes nothing.
  */
 @Injectable()
@@ -14,23 +15,12 @@ export class RiskDetectionJob implements JobHandler<'risk_detection'> {
   readonly name = 'risk_detection' as const;
 
   constructor(
-    private readonly scan: UserScanRepository,
-    private readonly freshness: HabitFreshnessService,
+    private readonly clock: Clock,
+    private readonly rollover: HabitRolloverService,
   ) {}
 
   async run(): Promise<JobReport> {
-    let users = 0;
-    let habits = 0;
-    const scan = { activeOnly: true, habits: { kind: 'live' as const } };
-    for (let after = scanStart; ;) {
-      const batch = await this.scan.nextBatch(scan, after, RISK_BATCH);
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1].id;
-      for (const user of batch) {
-        habits += await this.freshness.reevaluateUser(user);
-        users++;
-      }
-    }
-    return { users, habitsChanged: habits };
+    const { users, habitsChanged } = await this.rollover.all(this.clock.now());
+    return { users, habitsChanged };
   }
 }

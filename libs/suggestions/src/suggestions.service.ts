@@ -19,7 +19,6 @@ import {
   HabitsService,
   habitNotFound,
   MAX_HABITS_PER_USER,
-  presentHabitHistory,
   streakUnitOf,
   toHabitHistory,
 } from '@app/habits';
@@ -92,16 +91,19 @@ export class SuggestionsService {
   async adaptive(user: AuthUser, habitId: string): Promise<SuggestionDto[]> {
     const today = await this.freshness.ensureFresh(user);
     return this.uow.read(async (manager) => {
-      const habit = await this.habits.findOwned(manager, user.id, habitId);
-      const records = await this.habits.recordsBetween(
-        manager,
-        [habit.id],
-        windowStart(today, habit),
+      // The habit's row and the logs of the window in one statement of plain rows.
+      const [found] = await this.habits.listWithRecords(manager, user.id, {
+        habitId,
+        limit: 1,
+        from: windowStart(today, { kind: 'check' }),
+        measureFrom: windowStart(today, { kind: 'measure' }),
+        to: today,
         today,
-        today,
-      );
+      });
+      if (!found) throw habitNotFound();
+      const { habit, records } = found;
       const hidden = await this.dismissals.hiddenTypes(manager, habit.id, today);
-      const history = presentHabitHistory(habit, records);
+      const history = toHabitHistory(habit, records);
       return evaluateSuggestions(history, today, storedStats(habit), hidden).map(toSuggestionDto);
     });
   }

@@ -23,14 +23,21 @@ function isRetryable(error: unknown): boolean {
 /** Who writes: what the unit of work needs of a user (the signed-in user, or a job's). */
 export type Writer = Pick<AuthUser, 'id' | 'timezone' | 'dayStartHour'>;
 
-/** What every step of one write sees: the user, their day, the instant, and the events so far. */
-export interface WriteContext {
-  user: Writer;
+/**
+ * What a step sees that may serve several users sharing a day (the scheduled jobs' batches):
+ * that day, the instant, and the events so far (each recorded for its own user).
+ */
+export interface DayContext {
   today: LocalDate;
   now: Date;
   events: EventBuffer;
   /** Writes sent with the outbox append in the write's last statement (see DeferredWrite). */
   deferred: DeferredWrites;
+}
+
+/** What every step of one write sees: the user, their day, the instant, and the events so far. */
+export interface WriteContext extends DayContext {
+  user: Writer;
 }
 
 /**
@@ -144,6 +151,58 @@ export class UnitOfWork {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * One transaction for a batch of users who share `today` (a scheduled job's batch): their rows
+   * are locked in id order in one statement (each write of one of them waits meanwhile, as
+   * behind another write of theirs), `work` gets the ids of those that still exist, and the
+   * events it records go to the outbox per user before commit. Retried as `run` is.
+   */
+  async runBatch<T>(
+    userIds: string[],
+    today: LocalDate,
+    work: (manager: EntityManager, ctx: DayContext, lockedUserIds: string[]) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.runBatchOnce(userIds, today, work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        this.logger.warn(`a batch of ${userIds.length} users was aborted; retrying`);
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private async runBatchOnce<T>(
+    userIds: string[],
+    today: LocalDate,
+    work: (manager: EntityManager, ctx: DayContext, lockedUserIds: string[]) => Promise<T>,
+  ): Promise<T> {
+    const ctx: DayContext = {
+      today,
+      now: this.clock.now(),
+      events: new EventBuffer(),
+      deferred: new DeferredWrites(),
+    };
+    let locked: string[] = [];
+    let withEvents: string[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      locked = await this.repository.lockUserRows(manager, userIds, USER_LOCK_TIMEOUT_MS);
+      const value = await work(manager, ctx, locked);
+      // A batch's steps write as they go; any deferred write is sent before the events.
+      await this.repository.finish(manager, ctx.deferred.drain(), '', []);
+      const byUser = ctx.events.drain();
+      withEvents = [...byUser.keys()];
+      for (const [userId, events] of byUser)
+        await this.repository.appendToOutbox(manager, userId, events);
+      return value;
+    });
+    for (const userId of locked)
+      await Promise.all(this.writeListeners.map((listener) => listener(userId)));
+    if (withEvents.length > 0) for (const listener of this.committedListeners) listener(withEvents);
+    return result;
   }
 
   /** Reads outside a transaction (plain pool queries). */

@@ -31,6 +31,7 @@ import type {
 import {
   HabitFreshnessService,
   HabitRecords,
+  HabitsWithRecordsQuery,
   HabitsRepository,
   HabitStatsService,
   habitNotFound,
@@ -165,6 +166,19 @@ export class FakeHabitsRepository {
       .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1))
       .slice(0, limit)
       .map(copy);
+  }
+  async listWithRecords(m: EntityManager, userId: string, query: HabitsWithRecordsQuery) {
+    const habits = (await this.list(m, userId, query.status, query.limit)).filter(
+      (h) => query.habitId === undefined || h.id === query.habitId,
+    );
+    const records = await this.recordsBetween(
+      m,
+      habits.map((h) => h.id),
+      query.from,
+      query.to,
+      query.today,
+    );
+    return habits.map((habit) => ({ habit, records: records.get(habit.id)! }));
   }
   async count(_m: EntityManager, userId: string): Promise<number> {
     return [...this.t.habits.values()].filter((h) => h.userId === userId).length;

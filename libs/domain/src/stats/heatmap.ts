@@ -10,10 +10,11 @@ import {
   isScheduledDay,
   PreparedHabit,
   prepareHabit,
+  Segment,
   segmentAt,
   versionAt,
 } from '../habit/prepared-habit';
-import { evaluateWeek } from '../habit/week';
+import { evaluateWeek, WeekEvaluation } from '../habit/week';
 import { isMeasurable, prepareMeasure } from '../measure/measure-period';
 import { measureHeatmapDay } from '../measure/measure-heatmap';
 
@@ -28,13 +29,35 @@ export interface HeatmapDay {
   progress?: number | null;
 }
 
+/** Judges a weekly segment's ISO week (by its Monday); `heatmap` hands in one that judges each week once. */
+export type WeekJudge = (segment: Segment, monday: number) => WeekEvaluation;
+
+/**
+ * A week judge that evaluates each (segment, week) once: the seven cells of a weekly habit's
+ * week share one judgement instead of re-counting the week per day.
+ */
+export function weekJudgeOf(habit: PreparedHabit): WeekJudge {
+  const judged = new Map<Segment, Map<number, WeekEvaluation>>();
+  return (segment, monday) => {
+    let weeks = judged.get(segment);
+    if (!weeks) judged.set(segment, (weeks = new Map()));
+    let week = weeks.get(monday);
+    if (!week) weeks.set(monday, (week = evaluateWeek(habit, segment, monday)));
+    return week;
+  };
+}
+
 /**
  * One day's cell: its log if any; `paused` inside a pause; before startDate `not_due`.
  * Day-based: a due day is `missed` before today and `pending` from today on. Weekly: an
  * unlogged day is `pending` while its week is open (the current week), `missed` in a failed
  * past week and `not_due` otherwise.
  */
-export function heatmapStatusOf(habit: PreparedHabit, day: number): HeatmapStatus {
+export function heatmapStatusOf(
+  habit: PreparedHabit,
+  day: number,
+  judgeWeek: WeekJudge = (segment, monday) => evaluateWeek(habit, segment, monday),
+): HeatmapStatus {
   if (day < habit.start) return 'not_due';
   const log = habit.logs.get(day);
   if (log) return log;
@@ -44,7 +67,7 @@ export function heatmapStatusOf(habit: PreparedHabit, day: number): HeatmapStatu
     return day < habit.today ? 'missed' : 'pending';
   }
   const segment = segmentAt(habit, day);
-  const week = evaluateWeek(habit, segment, weekStartOfDayNumber(day));
+  const week = judgeWeek(segment, weekStartOfDayNumber(day));
   if (Math.min(week.monday + 6, segment.end) >= habit.today) return 'pending';
   return week.outcome === 'failed' ? 'missed' : 'not_due';
 }
@@ -64,9 +87,10 @@ export function heatmap(
     return cells;
   }
   const habit = prepareHabit(history, toDayNumber(today));
+  const judgeWeek = weekJudgeOf(habit);
   const days: HeatmapDay[] = [];
   for (let day = toDayNumber(from); day <= toDayNumber(to); day++) {
-    days.push({ date: fromDayNumber(day), status: heatmapStatusOf(habit, day) });
+    days.push({ date: fromDayNumber(day), status: heatmapStatusOf(habit, day, judgeWeek) });
   }
   return days;
 }
