@@ -47,10 +47,10 @@ describe('Settings → Import and export', () => {
     const summary = page.getByTestId('import-summary');
     await summary.filter({ hasText: 'Ready to import' }).waitFor();
     expect(await summary.locator('p').first().innerText()).toBe(
-      'Ready to import from a Loop Habit Tracker backup: 4 new habits, 13 logs, 1 habit left out.',
+      'Ready to import from a Loop Habit Tracker backup: 5 new habits, 15 logs.',
     );
+    // Loop's numerical "Run" comes in as a measurable habit: nothing is left out.
     expect(await summary.getByRole('listitem').allTextContents()).toEqual([
-      '1 numerical habit ("Run") skipped: measurable habits are not available on this server yet.',
       '"Call family": Loop\'s frequency 2/10 became once a week.',
     ]);
     // Nothing is written before the confirmation.
@@ -62,11 +62,11 @@ describe('Settings → Import and export', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await summary.filter({ hasText: 'Imported' }).waitFor();
     expect(await summary.locator('p').first().innerText()).toBe(
-      'Imported from a Loop Habit Tracker backup: 4 new habits, 13 logs, 1 habit left out.',
+      'Imported from a Loop Habit Tracker backup: 5 new habits, 15 logs.',
     );
     expect(await page.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
     const habits = await user.api<{ name: string }[]>('GET', '/api/habits');
-    expect(habits.map((h) => h.name)).toEqual(['Méditer 🧘', 'Gym', '読書', 'Call family']);
+    expect(habits.map((h) => h.name)).toEqual(['Méditer 🧘', 'Gym', '読書', 'Call family', 'Run']);
     expect(await captureEveryLook(page, 'import-done')).toEqual([]);
   });
 
@@ -86,6 +86,7 @@ describe('Settings → Import and export', () => {
       ['Gym', 3],
       ['読書', 3],
       ['Call family', 2],
+      ['Run', 2],
     ]);
   });
 

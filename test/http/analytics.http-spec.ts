@@ -227,8 +227,18 @@ describe(`analytics (${testDb()})`, () => {
         'done',
         'done', // today
       ]);
-      expect(res.body[0]).toEqual({ date: '2026-02-24', status: 'not_due' });
-      expect(res.body[14]).toEqual({ date: '2026-03-10', status: 'done' });
+      expect(res.body[0]).toEqual({
+        date: '2026-02-24',
+        status: 'not_due',
+        value: null,
+        progress: null,
+      });
+      expect(res.body[14]).toEqual({
+        date: '2026-03-10',
+        status: 'done',
+        value: null,
+        progress: null,
+      });
     });
 
     it('gives a weekly habit’s days: not_due in met weeks, missed in a failed week, pending this week', async () => {
@@ -249,9 +259,24 @@ describe(`analytics (${testDb()})`, () => {
       const res = await get(`/api/analytics/habits/${ids.C}/heatmap`);
       expect(res.status).toBe(200);
       expect(res.body).toHaveLength(365);
-      expect(res.body[0]).toEqual({ date: '2025-03-11', status: 'not_due' });
-      expect(res.body[364]).toEqual({ date: '2026-03-10', status: 'not_due' }); // a Tuesday
-      expect(res.body[363]).toEqual({ date: '2026-03-09', status: 'missed' });
+      expect(res.body[0]).toEqual({
+        date: '2025-03-11',
+        status: 'not_due',
+        value: null,
+        progress: null,
+      });
+      expect(res.body[364]).toEqual({
+        date: '2026-03-10',
+        status: 'not_due',
+        value: null,
+        progress: null,
+      }); // a Tuesday
+      expect(res.body[363]).toEqual({
+        date: '2026-03-09',
+        status: 'missed',
+        value: null,
+        progress: null,
+      });
     });
 
     it('takes at most 371 days (400 RANGE_TOO_LONG beyond), from ≤ to, real dates', async () => {

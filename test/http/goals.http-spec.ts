@@ -54,8 +54,8 @@ describe(`goals (${testDb()})`, () => {
     });
     expect(created.body.habits).toEqual(
       expect.arrayContaining([
-        { habitId: run, contributionWeight: 1 },
-        { habitId: swim, contributionWeight: 2 },
+        { habitId: run, contributionWeight: 1, count: 'completions' },
+        { habitId: swim, contributionWeight: 2, count: 'completions' },
       ]),
     );
     const id = created.body.id;
@@ -116,7 +116,9 @@ describe(`goals (${testDb()})`, () => {
       expect(res.body.details.fields.map((f: { path: string }) => f.path)).toContain('habits');
     }
     const after = await request(t.http).get(`/api/goals/${goal.body.id}`).set(alice.auth);
-    expect(after.body.habits).toEqual([{ habitId: run, contributionWeight: 1 }]);
+    expect(after.body.habits).toEqual([
+      { habitId: run, contributionWeight: 1, count: 'completions' },
+    ]);
   });
 
   it('shows as overdue once the deadline has passed while incomplete', async () => {

@@ -39,6 +39,7 @@ describe(`habit logs (${testDb()})`, () => {
       logDate: '2026-03-11',
       status: 'done',
       notes: 'first',
+      value: null,
     });
     expect(res.body.habit).toMatchObject({
       id: habitId,
@@ -73,6 +74,7 @@ describe(`habit logs (${testDb()})`, () => {
       logDate: '2026-03-07',
       status: 'skipped',
       notes: 'rain',
+      value: null,
     });
     const rows = await t.dataSource.query(
       `SELECT status FROM habit_logs WHERE habit_id = $1 AND log_date = '2026-03-07'`,

@@ -46,6 +46,9 @@ function comparable(doc: Doc, options: { externalIds?: boolean } = {}) {
 
 const FIGURES = [
   'name',
+  'kind',
+  'unit',
+  'target',
   'frequency',
   'timesPerWeek',
   'daysOfWeek',
@@ -145,6 +148,25 @@ describe(`import and export (${testDb()})`, () => {
     for (const day of ['02', '05', '08']) await log(water, `2026-09-${day}`, 'done');
     await log(water, '2026-09-11', 'missed');
     for (const day of ['02', '04', '21', '23']) await log(lang, `2026-09-${day}`, 'done');
+    // A measurable habit: values with decimals, a skipped day, and (below) an add.
+    const drink = await create({
+      name: 'Drink water',
+      kind: 'measure',
+      unit: 'glasses',
+      target: { type: 'at_least', value: 8, period: 'day' },
+      frequency: 'daily',
+      startDate: '2026-09-01',
+    });
+    const measure = async (body: object) => {
+      const res = await request(t.http)
+        .post('/api/habit-logs')
+        .set(alice.auth)
+        .send({ habitId: drink, ...body });
+      expect(res.status).toBeLessThan(300);
+    };
+    await measure({ logDate: '2026-09-01', value: 8 });
+    await measure({ logDate: '2026-09-02', value: 2.5, notes: 'hot day' });
+    await measure({ logDate: '2026-09-03', status: 'skipped' });
     const goal = await request(t.http)
       .post('/api/goals')
       .set(alice.auth)
@@ -162,6 +184,17 @@ describe(`import and export (${testDb()})`, () => {
       .post('/api/goals')
       .set(alice.auth)
       .send({ name: 'Savings', targetValue: 1000, unit: 'EUR', baseValue: 120 });
+    const hydration = await request(t.http)
+      .post('/api/goals')
+      .set(alice.auth)
+      .send({
+        name: 'Hydration',
+        targetValue: 100,
+        unit: 'glasses',
+        startDate: '2026-09-01',
+        habits: [{ habitId: drink, count: 'value' }],
+      });
+    if (hydration.status !== 201) throw new Error(`goal: ${hydration.status}`);
     // A month later: a schedule edit, a pause, an archived habit.
     t.clock.set('2026-10-20T10:00:00Z');
     await relogin(t, alice);
@@ -177,6 +210,8 @@ describe(`import and export (${testDb()})`, () => {
       .send({ status: 'archived' });
     await log(read, '2026-10-19', 'done');
     await log(gym, '2026-10-19', 'done', 'legs');
+    await measure({ logDate: '2026-10-19', add: 1.25 });
+    await measure({ logDate: '2026-10-19', add: 2 });
     t.clock.set('2026-11-10T12:00:00Z');
     await relogin(t, alice);
   });
@@ -191,7 +226,7 @@ describe(`import and export (${testDb()})`, () => {
       version: 1,
       settings: { timezone: 'Europe/Berlin', dayStartHour: 4, nudgeHour: 20 },
     });
-    expect(original.habits).toHaveLength(4);
+    expect(original.habits).toHaveLength(5);
     expect(original.habits[0]).toMatchObject({
       name: 'Read 📚',
       frequency: 'custom',
@@ -222,7 +257,26 @@ describe(`import and export (${testDb()})`, () => {
         { from: '2026-10-20', to: null },
       ],
     });
-    expect(original.goals).toHaveLength(2);
+    expect(original.habits[4]).toMatchObject({
+      name: 'Drink water',
+      kind: 'measure',
+      unit: 'glasses',
+      targetType: 'at_least',
+      targetValue: 8,
+      targetPeriod: 'day',
+      logs: [
+        { date: '2026-09-01', status: 'done', notes: null, value: 8 },
+        { date: '2026-09-02', status: 'done', notes: 'hot day', value: 2.5 },
+        { date: '2026-09-03', status: 'skipped', notes: null, value: null },
+        { date: '2026-10-19', status: 'done', notes: null, value: 3.25 },
+      ],
+    });
+    expect(original.habits[0]).toMatchObject({ kind: 'check', unit: null, targetValue: null });
+    expect(original.goals).toHaveLength(3);
+    const hydration = original.goals.find((g) => (g as { name?: string }).name === 'Hydration');
+    expect(hydration?.habits).toEqual([
+      { habitId: original.habits[4].id, contributionWeight: 1, count: 'value' },
+    ]);
 
     const bob = await signUp(t.http);
     const file = strToU8(JSON.stringify(original));
@@ -232,11 +286,11 @@ describe(`import and export (${testDb()})`, () => {
       dryRun: true,
       summary: {
         source: 'habit_tracker_json',
-        habitsCreated: 4,
+        habitsCreated: 5,
         habitsMatched: 0,
         habitsSkipped: 0,
-        logsCreated: 11 + 7 + 4 + 4,
-        goalsCreated: 2,
+        logsCreated: 11 + 7 + 4 + 4 + 4,
+        goalsCreated: 3,
       },
       warnings: [],
       skippedHabits: [],
@@ -256,9 +310,10 @@ describe(`import and export (${testDb()})`, () => {
       ((await request(t.http).get('/api/goals').set(who.auth)).body as Record<string, unknown>[])
         .map((g) => [g.name, g.currentValue, g.isCompleted])
         .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    // Fit by winter: 2 + 2 × 7 gym + 9 reads since 09-01 = 25.
+    // Fit by winter: 2 + 2 × 7 gym + 9 reads since 09-01 = 25. Hydration: 8 + 2.5 + 3.25.
     expect(await goalsOf(alice)).toEqual([
       ['Fit by winter', 25, false],
+      ['Hydration', 13.75, false],
       ['Savings', 120, false],
     ]);
     expect(await goalsOf(bob)).toEqual(await goalsOf(alice));
@@ -283,6 +338,7 @@ describe(`import and export (${testDb()})`, () => {
       '002 Gym/Logs.csv',
       '003 Water plants/Logs.csv',
       '004 Español/Logs.csv',
+      '005 Drink water/Logs.csv',
       'Habits.csv',
     ]);
     const habits = parseCsv(new TextDecoder().decode(files['Habits.csv']));
@@ -300,11 +356,21 @@ describe(`import and export (${testDb()})`, () => {
       'paused',
       '2026-09-14..2026-09-20 2026-10-20..',
     ]);
+    expect(habits[5].slice(1, 5)).toEqual(['Drink water', '', 'measure', 'daily']);
+    expect(habits[5].slice(16)).toEqual(['glasses', 'at_least', '8', 'day']);
+    expect(habits[1].slice(16)).toEqual(['', '', '', '']);
     const readLogs = parseCsv(new TextDecoder().decode(files['001 Read 📚/Logs.csv']));
     expect(readLogs.slice(0, 3)).toEqual([
-      ['Date', 'Status', 'Notes'],
-      ['2026-09-01', 'done', ''],
-      ['2026-09-02', 'done', 'great, "long" chapter\nnew line'],
+      ['Date', 'Status', 'Notes', 'Value'],
+      ['2026-09-01', 'done', '', ''],
+      ['2026-09-02', 'done', 'great, "long" chapter\nnew line', ''],
+    ]);
+    expect(parseCsv(new TextDecoder().decode(files['005 Drink water/Logs.csv']))).toEqual([
+      ['Date', 'Status', 'Notes', 'Value'],
+      ['2026-09-01', 'done', '', '8'],
+      ['2026-09-02', 'done', 'hot day', '2.5'],
+      ['2026-09-03', 'skipped', '', ''],
+      ['2026-10-19', 'done', '', '3.25'],
     ]);
     expect(readLogs).toHaveLength(12);
   });
@@ -315,20 +381,18 @@ describe(`import and export (${testDb()})`, () => {
     const history = sampleLoopHistory();
     const fromDb = await upload(dave, await loopBackup(history), 'Loop.db');
     expect(fromDb.status).toBe(200);
-    const numericalWarning =
-      '1 numerical habit ("Run") skipped: measurable habits are not available on this server yet.';
     expect(fromDb.body).toEqual({
       dryRun: false,
       summary: {
         source: 'loop_sqlite',
-        habitsCreated: 4,
+        habitsCreated: 5,
         habitsMatched: 0,
-        habitsSkipped: 1,
-        logsCreated: 5 + 3 + 3 + 2,
+        habitsSkipped: 0,
+        logsCreated: 5 + 3 + 3 + 2 + 2,
         goalsCreated: 0,
       },
-      warnings: [numericalWarning, '"Call family": Loop\'s frequency 2/10 became once a week.'],
-      skippedHabits: [{ name: 'Run', reason: 'measurable habits are not supported yet' }],
+      warnings: ['"Call family": Loop\'s frequency 2/10 became once a week.'],
+      skippedHabits: [],
     });
     const fromCsv = await upload(erin, loopCsvZip(history), 'Loop Habits CSV.zip');
     expect(fromCsv.status).toBe(200);
@@ -344,22 +408,37 @@ describe(`import and export (${testDb()})`, () => {
     // expected days = 38 %, two misses since the last done → at risk. Gym met its first week.
     // 読書 (every 3 days from 11-01): done 01, missed 04, done 07, today pending.
     expect(
-      daveHabits.map((h) => [
-        h.name,
-        h.frequency,
-        h.status,
-        h.currentStreak,
-        h.longestStreak,
-        h.totalCompletions,
-        h.totalSkips,
-        h.consistencyScore,
-      ]),
+      daveHabits
+        .filter((h) => h.kind === 'check')
+        .map((h) => [
+          h.name,
+          h.frequency,
+          h.status,
+          h.currentStreak,
+          h.longestStreak,
+          h.totalCompletions,
+          h.totalSkips,
+          h.consistencyScore,
+        ]),
     ).toEqual([
       ['Méditer 🧘', 'daily', 'at_risk', 0, 2, 3, 1, 38],
       ['Gym', 'weekly', 'active', 1, 1, 3, 0, 100],
       ['読書', 'custom', 'active', 1, 1, 2, 0, 67],
       ['Call family', 'weekly', 'archived', 1, 1, 1, 1, null],
     ]);
+    // Loop's numerical "Run" (100 km in 30 days) is a measurable habit with its values (÷ 1000).
+    expect(daveHabits[4]).toMatchObject({
+      name: 'Run',
+      kind: 'measure',
+      unit: 'km',
+      target: { type: 'at_least', value: 100, period: 'month' },
+    });
+    for (const who of [dave, erin]) {
+      expect((await exportJson(who)).habits[4].logs).toEqual([
+        { date: '2026-11-01', status: 'done', notes: null, value: 5.2 },
+        { date: '2026-11-03', status: 'done', notes: 'long run', value: 10.5 },
+      ]);
+    }
 
     const before = await exportJson(dave);
     const again = await upload(dave, await loopBackup(history), 'Loop.db');
@@ -367,8 +446,8 @@ describe(`import and export (${testDb()})`, () => {
     expect(again.body.summary).toEqual({
       source: 'loop_sqlite',
       habitsCreated: 0,
-      habitsMatched: 4,
-      habitsSkipped: 1,
+      habitsMatched: 5,
+      habitsSkipped: 0,
       logsCreated: 0,
       goalsCreated: 0,
     });
@@ -378,7 +457,7 @@ describe(`import and export (${testDb()})`, () => {
     // A later backup with one more day adds that day only.
     history[1].reps.push({ date: '2026-11-09', value: 2 });
     const later = await upload(dave, await loopBackup(history), 'Loop.db');
-    expect(later.body.summary).toMatchObject({ habitsMatched: 4, logsCreated: 1 });
+    expect(later.body.summary).toMatchObject({ habitsMatched: 5, logsCreated: 1 });
     expect((await habitsOf(dave))[1]).toMatchObject({ name: 'Gym', totalCompletions: 4 });
   });
 
@@ -425,9 +504,43 @@ describe(`import and export (${testDb()})`, () => {
       ],
       goals: [],
     };
+    const measured = (habit: object, logs: object[]) => ({
+      ...blankName,
+      habits: [
+        {
+          ...blankName.habits[0],
+          name: 'Drink',
+          kind: 'measure',
+          unit: 'glasses',
+          targetType: 'at_least',
+          targetValue: 8,
+          targetPeriod: 'day',
+          ...habit,
+          logs,
+        },
+      ],
+    });
     const cases: [Uint8Array, string, string][] = [
       [await loopBackup([first, { ...second, uuid: first.uuid }]), 'twins.db', 'IMPORT_MALFORMED'],
       [strToU8(JSON.stringify(blankName)), 'blank.json', 'IMPORT_MALFORMED'],
+      // Measurable habits: no unit; a done day without its value; a value of a check habit.
+      [strToU8(JSON.stringify(measured({ unit: null }, []))), 'unit.json', 'IMPORT_MALFORMED'],
+      [
+        strToU8(JSON.stringify(measured({}, [{ date: '2026-11-02', status: 'done' }]))),
+        'novalue.json',
+        'IMPORT_MALFORMED',
+      ],
+      [
+        strToU8(
+          JSON.stringify(
+            measured({ kind: 'check', unit: null, targetType: null }, [
+              { date: '2026-11-02', status: 'done', value: 3 },
+            ]),
+          ),
+        ),
+        'checkvalue.json',
+        'IMPORT_MALFORMED',
+      ],
       [new Uint8Array(20 * 1024 * 1024 + 10).fill(0x20), 'big.json', 'IMPORT_FILE_TOO_LARGE'],
       [
         zipSync({ 'Habits.csv': new Uint8Array(101 * 1024 * 1024) }, { level: 1 }),

@@ -199,8 +199,8 @@ describe(`suggestions (${testDb()})`, () => {
         .get(`/api/analytics/habits/${stretch}/heatmap?from=2026-03-09&to=2026-03-10`)
         .set(me.auth);
       expect(heatmap.body).toEqual([
-        { date: '2026-03-09', status: 'missed' },
-        { date: '2026-03-10', status: 'not_due' },
+        { date: '2026-03-09', status: 'missed', value: null, progress: null },
+        { date: '2026-03-10', status: 'not_due', value: null, progress: null },
       ]);
       // Two weekdays left: nothing more to drop.
       const again = await apply(stretch, { type: 'reduce_frequency' });

@@ -45,6 +45,34 @@ export class HeatmapDayDto {
    * `missed` in a failed past week and `not_due` otherwise.
    */
   @ApiProperty({ enum: HEATMAP_STATUSES }) status!: HeatmapStatus;
+  /** Measurable habits: the day's value (null unlogged or skipped); null for check habits. */
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
+  /**
+   * Measurable habits: the day's period total ÷ its target, 0–1 (1 = reached; capped), null
+   * where nothing is judged; null for check habits. Status of a measurable habit's day: its
+   * period's outcome (met → done, failed → missed, pending; neutral → not_due).
+   */
+  @ApiProperty({ type: Number, nullable: true }) progress!: number | null;
+}
+
+export class MeasureSeriesQueryDto {
+  /** First day (default: the first day of the period 29 periods before the current one). */
+  @IsOptional() @IsLocalDate() from?: string;
+  /** Last day (default: the user's today). At most 371 days from `from`. */
+  @IsOptional() @IsLocalDate() to?: string;
+}
+
+/** One period of a measurable habit's chart: its total against its (prorated) target. */
+export class MeasurePointDto {
+  /** First and last day of the period (a day, an ISO week or a calendar month). */
+  start!: string;
+  end!: string;
+  /** Σ the values of its counted days (exact, at most 3 decimals). */
+  total!: number;
+  /** The target prorated for days before the start date or paused; null when none counts. */
+  @ApiProperty({ type: Number, nullable: true }) target!: number | null;
+  @ApiProperty({ enum: ['met', 'failed', 'pending', 'neutral'] }) outcome!:
+    'met' | 'failed' | 'pending' | 'neutral';
 }
 
 /**
@@ -104,7 +132,7 @@ export class BestStreakDto {
   habitId!: string;
   /** The habit's current streak. */
   value!: number;
-  @ApiProperty({ enum: ['day', 'week'] }) unit!: 'day' | 'week';
+  @ApiProperty({ enum: ['day', 'week', 'month'] }) unit!: 'day' | 'week' | 'month';
 }
 
 export class GoalCountsDto {
@@ -143,7 +171,12 @@ export function percent(part: number, whole: number): number | null {
 }
 
 export function toHeatmapDayDto(day: HeatmapDay): HeatmapDayDto {
-  return { date: day.date, status: day.status };
+  return {
+    date: day.date,
+    status: day.status,
+    value: day.value ?? null,
+    progress: day.progress ?? null,
+  };
 }
 
 export function toPeriodStatsDto(totals: PeriodTotals): PeriodStatsDto {

@@ -14,11 +14,32 @@ interface HistoryRow {
   createdOn: string;
   status: HabitEntity['status'];
   difficulty: HabitEntity['difficulty'];
+  kind: HabitEntity['kind'];
+  unit: string | null;
+  targetType: HabitEntity['targetType'];
+  /** numeric(12,3) as exact decimal text. */
+  targetValue: string | null;
+  targetPeriod: HabitEntity['targetPeriod'];
   schedules: ScheduleVersion[];
   pauses: PausePeriod[];
-  /** `2026-03-09done,2026-03-10skipped`, by date (null: none); text is a third of JSON's cost. */
+  /**
+   * `2026-03-09done,2026-03-10skipped`, by date (null: none); text is a third of JSON's cost.
+   * A measurable day adds its exact value: `2026-03-11done=2.5`.
+   */
   logs: string | null;
 }
+
+/**
+ * The range of logs read for a habit: [$2, $3] for a check habit; a measurable habit's days are
+ * judged by their week or month (the current one up to today, consistency's 3 past months), so
+ * its range reaches from the 1st of the month 3 months before $2 to the end of the month of
+ * $3's ISO week's last day.
+ */
+const MEASURE_FROM = `(CASE WHEN h.kind = 'measure'
+         THEN (date_trunc('month', $2::date) - interval '3 months')::date ELSE $2::date END)`;
+const MEASURE_TO = `(CASE WHEN h.kind = 'measure'
+         THEN (date_trunc('month', $3::date + 6) + interval '1 month' - interval '1 day')::date
+         ELSE $3::date END)`;
 
 /**
  * The engine's input for reads, in one statement: the habits' columns the rules read, every
@@ -32,6 +53,8 @@ SELECT h.id,
        h.created_on::text AS "createdOn",
        h.status,
        h.difficulty,
+       h.kind, h.unit, h.target_type AS "targetType", h.target_value::text AS "targetValue",
+       h.target_period AS "targetPeriod",
        coalesce((SELECT json_agg(json_build_object(
                           'effectiveFrom', s.effective_from, 'frequency', s.frequency,
                           'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
@@ -40,9 +63,11 @@ SELECT h.id,
        coalesce((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
                                  ORDER BY p.from_date)
                    FROM habit_pauses p WHERE p.habit_id = h.id), '[]') AS pauses,
-       (SELECT string_agg(l.log_date::text || l.status, ',' ORDER BY l.log_date)
+       (SELECT string_agg(l.log_date::text || l.status || coalesce('=' || l.value::text, ''), ','
+                          ORDER BY l.log_date)
           FROM habit_logs l
-         WHERE l.habit_id = h.id AND l.log_date BETWEEN $2::date AND $3::date) AS logs
+         WHERE l.habit_id = h.id
+           AND l.log_date BETWEEN ${MEASURE_FROM} AND ${MEASURE_TO}) AS logs
   FROM habits h`;
 
 /** Some drivers hand `json` back as text. */
@@ -53,11 +78,14 @@ function parsed<T>(value: T | string): T {
 function toHistory(row: HistoryRow): { id: string; history: HabitHistory } {
   return {
     id: row.id,
-    history: toHabitHistory(row, {
-      schedules: parsed(row.schedules),
-      pauses: parsed(row.pauses),
-      logs: parseLogText(row.logs),
-    }),
+    history: toHabitHistory(
+      { ...row, targetValue: row.targetValue === null ? null : Number(row.targetValue) },
+      {
+        schedules: parsed(row.schedules),
+        pauses: parsed(row.pauses),
+        logs: parseLogText(row.logs),
+      },
+    ),
   };
 }
 

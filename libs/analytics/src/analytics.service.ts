@@ -11,6 +11,7 @@ import {
   heatmap,
   HeatmapDay,
   isoWeekStart,
+  measureSeries,
   monthlyTotals,
   weeklyTotals,
 } from '@app/domain';
@@ -21,6 +22,7 @@ import {
   habitNotFound,
   HabitsRepository,
   MAX_HABITS_PER_USER,
+  streakUnitOf,
   toHabitHistory,
 } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -32,6 +34,8 @@ import {
   HeatmapCountsDto,
   HeatmapDayDto,
   HeatmapQueryDto,
+  MeasurePointDto,
+  MeasureSeriesQueryDto,
   MonthlyStatsQueryDto,
   percent,
   PeriodStatsDto,
@@ -54,6 +58,19 @@ function consistencyLookBack(day: LocalDate): LocalDate {
   const dayBased = addDays(day, -(CONSISTENCY_DAYS - 1));
   const weekly = addDays(isoWeekStart(day), -7 * CONSISTENCY_PAST_WEEKS);
   return dayBased < weekly ? dayBased : weekly;
+}
+
+/**
+ * The first day a measurable habit's consistency window ending on `day` can read: the 1st of
+ * the month 3 months before (its widest window: 3 past months plus the current one).
+ */
+function measureLookBack(day: LocalDate): LocalDate {
+  return firstOfMonthBefore(day, 3);
+}
+
+/** Where a habit's reads on `day` start: a measurable habit's months reach further back. */
+function lookBackOf(history: HabitHistory, day: LocalDate): LocalDate {
+  return history.kind === 'measure' ? measureLookBack(day) : consistencyLookBack(day);
 }
 
 /** A weekly habit's cell depends on its whole ISO week: the logs up to that Sunday (or today). */
@@ -92,15 +109,15 @@ function completionRate(days: HeatmapCountsDto[]): number | null {
 }
 
 function bestStreaks(habits: HabitEntity[]): BestStreakDto[] {
-  const best = new Map<'day' | 'week', BestStreakDto>();
+  const best = new Map<'day' | 'week' | 'month', BestStreakDto>();
   for (const habit of habits) {
     if (habit.status === 'archived' || habit.currentStreak === 0) continue;
-    const unit = habit.frequency === 'weekly' ? 'week' : 'day';
+    const unit = streakUnitOf(habit);
     const current = best.get(unit);
     if (!current || habit.currentStreak > current.value)
       best.set(unit, { habitId: habit.id, value: habit.currentStreak, unit });
   }
-  return (['day', 'week'] as const).flatMap((unit) => best.get(unit) ?? []);
+  return (['day', 'week', 'month'] as const).flatMap((unit) => best.get(unit) ?? []);
 }
 
 /**
@@ -144,6 +161,8 @@ export class AnalyticsService {
       listed: await this.habits.listWithRecords(manager, user.id, {
         limit: MAX_HABITS_PER_USER,
         from: isoWeekStart(from),
+        // A weekly habit's week is judged from its Monday, a measurable habit's month from its 1st.
+        measureFrom: firstOfMonthBefore(isoWeekStart(from), 0),
         to: today,
         today,
       }),
@@ -173,7 +192,12 @@ export class AnalyticsService {
       dueToday: {
         date: today,
         due: due.length,
-        done: due.filter((h) => todayLogs.get(h.id)?.status === 'done').length,
+        // A measurable habit is done today when its period's target is met.
+        done: due.filter((h) =>
+          h.kind === 'measure'
+            ? h.period?.outcome === 'met'
+            : todayLogs.get(h.id)?.status === 'done',
+        ).length,
         remaining: due.filter((h) => todayLogs.get(h.id) === null).length,
       },
       completionRate7d: completionRate(last7Days),
@@ -264,12 +288,42 @@ export class AnalyticsService {
     let hi = 0;
     return Array.from({ length: days }, (_, i) => {
       const date = addDays(first, i);
-      const lookBack = consistencyLookBack(date);
+      const lookBack = lookBackOf(history, date);
       while (lo < logs.length && logs[lo].date < lookBack) lo++;
+      // (A measurable habit's look-back is further: see lookBackOf.)
       while (hi < logs.length && logs[hi].date <= date) hi++;
       const window = { ...history, logs: logs.slice(lo, hi) };
       return { date, consistency: consistencyAsOf(window, date) };
     });
+  }
+
+  /**
+   * A measurable habit's totals per period (its target's: day, ISO week or month) intersecting
+   * [from, to], against the prorated target (the detail page's chart). 422 for a check habit.
+   */
+  async habitValues(
+    user: AuthUser,
+    habitId: string,
+    query: MeasureSeriesQueryDto,
+  ): Promise<MeasurePointDto[]> {
+    const today = await this.freshness.ensureFresh(user);
+    const to = query.to ?? today;
+    const from = query.from ?? addDays(to, -(DEFAULT_TREND_DAYS - 1));
+    if (from > to) throw AppError.badRequest('INVALID_RANGE', '`from` must not be after `to`.');
+    if (diffDays(to, from) + 1 > MAX_HEATMAP_DAYS) {
+      throw AppError.badRequest(
+        'RANGE_TOO_LONG',
+        `A chart covers at most ${MAX_HEATMAP_DAYS} days.`,
+      );
+    }
+    const history = await this.historyBetween(user, habitId, from, to < today ? to : today);
+    if (history.kind !== 'measure') {
+      throw AppError.unprocessable(
+        'HABIT_NOT_MEASURABLE',
+        'Only a measurable habit has values to chart.',
+      );
+    }
+    return measureSeries(history, today, from, to).map((point) => ({ ...point }));
   }
 
   /** One habit of the user with its schedule history, pauses and the logs in [from, to] (one statement). */

@@ -79,6 +79,8 @@ export type { GetHabitWeeklyStats$Params as GetHabitWeeklyStats$Params } from '.
 export { getHabitWeeklyStats as getHabitWeeklyStats } from './fn/analytics/get-habit-weekly-stats';
 export type { GetHabitMonthlyStats$Params as GetHabitMonthlyStats$Params } from './fn/analytics/get-habit-monthly-stats';
 export { getHabitMonthlyStats as getHabitMonthlyStats } from './fn/analytics/get-habit-monthly-stats';
+export type { GetHabitValues$Params as GetHabitValues$Params } from './fn/analytics/get-habit-values';
+export { getHabitValues as getHabitValues } from './fn/analytics/get-habit-values';
 export type { GetHabitConsistencyTrend$Params as GetHabitConsistencyTrend$Params } from './fn/analytics/get-habit-consistency-trend';
 export { getHabitConsistencyTrend as getHabitConsistencyTrend } from './fn/analytics/get-habit-consistency-trend';
 export type { GetAdaptiveSuggestions$Params as GetAdaptiveSuggestions$Params } from './fn/suggestions/get-adaptive-suggestions';

@@ -35,6 +35,9 @@ export type { LiveDto } from './models/live-dto';
 export type { LoggedHabitDto } from './models/logged-habit-dto';
 export type { LogHabitDto } from './models/log-habit-dto';
 export type { LoginDto } from './models/login-dto';
+export type { MeasurePeriodDto } from './models/measure-period-dto';
+export type { MeasurePointDto } from './models/measure-point-dto';
+export type { MeasureTargetDto } from './models/measure-target-dto';
 export type { MeDto } from './models/me-dto';
 export type { MissedEventsDto } from './models/missed-events-dto';
 export type { OperationsStatusDto } from './models/operations-status-dto';
@@ -156,6 +159,8 @@ export type { GetHabitWeeklyStats$Params as GetHabitWeeklyStats$Params } from '.
 export { getHabitWeeklyStats as getHabitWeeklyStats } from './fn/analytics/get-habit-weekly-stats';
 export type { GetHabitMonthlyStats$Params as GetHabitMonthlyStats$Params } from './fn/analytics/get-habit-monthly-stats';
 export { getHabitMonthlyStats as getHabitMonthlyStats } from './fn/analytics/get-habit-monthly-stats';
+export type { GetHabitValues$Params as GetHabitValues$Params } from './fn/analytics/get-habit-values';
+export { getHabitValues as getHabitValues } from './fn/analytics/get-habit-values';
 export type { GetHabitConsistencyTrend$Params as GetHabitConsistencyTrend$Params } from './fn/analytics/get-habit-consistency-trend';
 export { getHabitConsistencyTrend as getHabitConsistencyTrend } from './fn/analytics/get-habit-consistency-trend';
 export type { GetAdaptiveSuggestions$Params as GetAdaptiveSuggestions$Params } from './fn/suggestions/get-adaptive-suggestions';

@@ -10,6 +10,7 @@ export * from './log-levels';
 export * from './graceful-shutdown';
 export * from './clock';
 export * from './current-user.decorator';
+export * from './idempotency-key.decorator';
 export * from './validators';
 export * from './signed-tokens';
 export * from './rate-limit';

@@ -15,8 +15,27 @@ export interface HabitLogSnapshot {
   id: string;
   habitId: string;
   logDate: LocalDate;
+  /** A measurable habit's log: `done` when it holds a value, `skipped` otherwise. */
   status: LogStatus;
   notes: string | null;
+  /** A measurable habit's value for the day (exact, at most 3 decimals); null otherwise. */
+  value: number | null;
+}
+
+/** SPEC.md §6: a measurable habit's target. */
+export interface MeasureTargetSnapshot {
+  type: 'at_least' | 'at_most';
+  value: number;
+  period: 'day' | 'week' | 'month';
+}
+
+/** A measurable habit's current period: its total so far against its (prorated) target. */
+export interface MeasurePeriodSnapshot {
+  start: LocalDate;
+  end: LocalDate;
+  total: number;
+  target: number | null;
+  outcome: 'met' | 'failed' | 'pending' | 'neutral';
 }
 
 export type HabitColor =
@@ -44,10 +63,14 @@ export interface HabitSnapshot {
   color: HabitColor;
   icon: string | null;
   position: number;
+  kind: 'check' | 'measure';
+  unit: string | null;
+  target: MeasureTargetSnapshot | null;
+  period: MeasurePeriodSnapshot | null;
   pausePeriods: PausePeriodSnapshot[];
   currentStreak: number;
   longestStreak: number;
-  streakUnit: 'day' | 'week';
+  streakUnit: 'day' | 'week' | 'month';
   totalCompletions: number;
   totalSkips: number;
   consistencyScore: number | null;
@@ -59,7 +82,7 @@ export interface HabitSnapshot {
   statsAsOf: LocalDate | null;
   nextDueDate: LocalDate | null;
   dueToday: boolean;
-  todayLog: { id: string; status: LogStatus; notes: string | null } | null;
+  todayLog: { id: string; status: LogStatus; notes: string | null; value: number | null } | null;
   week: { done: number; quota: number } | null;
   recentDays: RecentDaySnapshot[];
   version: number;
@@ -70,6 +93,8 @@ export interface HabitSnapshot {
 export interface GoalHabitLinkSnapshot {
   habitId: string;
   contributionWeight: number;
+  /** `completions` (done logs or met periods) or `value` (Σ a measurable habit's values). */
+  count: 'completions' | 'value';
 }
 
 export interface GoalSnapshot {

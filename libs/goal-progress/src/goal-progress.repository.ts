@@ -1,15 +1,35 @@
 import type { LocalDate } from '@app/contracts';
 import { entityFromJson, GoalEntity, GoalHabitEntity, queryRows } from '@app/database';
+import type {
+  HabitHistory,
+  HabitLogEntry,
+  LogStatus,
+  PausePeriod,
+  ScheduleVersion,
+} from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In, MoreThan } from 'typeorm';
 
-/** A goal's link to a habit, with the habit's done logs that count towards the goal. */
+/** A goal's link to a habit, with what the habit counts towards the goal. */
 export interface GoalContribution {
   habitId: string;
   contributionWeight: number;
-  /** Done logs dated on/after the goal's start and not after the day progress is computed for. */
-  doneCount: number;
+  count: 'completions' | 'value';
+  /**
+   * From the goal's start to the day progress is computed for: a check habit's done logs, or
+   * (`count: value`) the exact Σ of a measurable habit's values; null for a measurable habit's
+   * completions (met periods: the engine counts them from the habit's history).
+   */
+  amount: number | null;
 }
+
+/** A measurable habit's history as the engine reads it (for its completions towards goals). */
+export interface MeasureHistoryRow {
+  id: string;
+  history: HabitHistory;
+}
+
+type GoalHabitStatus = 'active' | 'paused' | 'archived' | 'at_risk';
 
 /** A goal's recomputed progress, as the batched UPDATE writes it. */
 export interface GoalProgressRow {
@@ -63,23 +83,38 @@ export function lockedGoalsColumn(habitId: string, today: string): string {
 }
 
 /**
- * The links of goal row `g` with their done logs dated from the goal's start to `today` (an
- * SQL date expression), as `lockedGoalsFrom` reads them: one JSON array, habits in id order.
+ * The links of goal row `g` with their amounts dated from the goal's start to `today` (an SQL
+ * date expression), as `lockedGoalsFrom` reads them: one JSON array, habits in id order. The
+ * same amounts as `GoalProgressRepository.contributions`: a check habit's done logs, the exact
+ * Σ of a measurable habit's values (`count: value`, as decimal text), or null for a measurable
+ * habit's completions (met periods: the engine counts them from the habit's history).
  */
 export function goalLinksColumn(g: string, today: string): string {
   return `(SELECT COALESCE(json_agg(json_build_object('habitId', gh.habit_id,
-       'weight', gh.contribution_weight,
-       'done', (SELECT count(*)::int FROM habit_logs l
-                WHERE l.habit_id = gh.habit_id AND l.status = 'done'
-                  AND l.log_date >= ${g}.start_date AND l.log_date <= ${today}))
+       'weight', gh.contribution_weight, 'count', gh.count,
+       'amount', CASE WHEN gh.count = 'value' THEN
+           (SELECT coalesce(sum(l.value), 0)::text FROM habit_logs l
+            WHERE l.habit_id = gh.habit_id AND l.value IS NOT NULL
+              AND l.log_date >= ${g}.start_date AND l.log_date >= gh_h.start_date
+              AND l.log_date <= ${today})
+         WHEN gh_h.kind = 'check' THEN
+           (SELECT count(*)::text FROM habit_logs l
+            WHERE l.habit_id = gh.habit_id AND l.status = 'done'
+              AND l.log_date >= ${g}.start_date AND l.log_date <= ${today})
+         END)
      ORDER BY gh.habit_id), '[]'::json)
-   FROM goal_habits gh WHERE gh.goal_id = ${g}.id)`;
+   FROM goal_habits gh JOIN habits gh_h ON gh_h.id = gh.habit_id WHERE gh.goal_id = ${g}.id)`;
 }
 
 /** The goals of a `lockedGoalsColumn`. */
 export interface LockedGoalJson {
   goal: Record<string, unknown>;
-  links: { habitId: string; weight: number; done: number }[];
+  links: {
+    habitId: string;
+    weight: number;
+    count: GoalContribution['count'];
+    amount: string | null;
+  }[];
 }
 
 export function lockedGoalsFrom(manager: EntityManager, json: LockedGoalJson[]): LockedGoal[] {
@@ -88,7 +123,8 @@ export function lockedGoalsFrom(manager: EntityManager, json: LockedGoalJson[]):
     contributions: links.map((l) => ({
       habitId: l.habitId,
       contributionWeight: l.weight,
-      doneCount: l.done,
+      count: l.count,
+      amount: l.amount === null ? null : Number(l.amount),
     })),
   }));
 }
@@ -163,8 +199,9 @@ export class GoalProgressRepository {
   }
 
   /**
-   * Each goal's links with their counted done logs (one statement): logs dated from the goal's
+   * Each goal's links with their counted amounts (one statement): logs dated from the goal's
    * start to `asOf`, or, when `asOf` is null, to the goal's own `statsAsOf` (the verifier).
+   * Values are summed by PostgreSQL in numeric and handed over as exact decimal text.
    */
   async contributions(
     manager: EntityManager,
@@ -177,24 +214,100 @@ export class GoalProgressRepository {
       goal_id: string;
       habit_id: string;
       weight: number;
-      done: number;
+      count: GoalContribution['count'];
+      amount: string | null;
     }>(
       manager,
-      `SELECT gh.goal_id, gh.habit_id, gh.contribution_weight AS weight,
-              (SELECT count(*)::int FROM habit_logs l
-               WHERE l.habit_id = gh.habit_id AND l.status = 'done' AND l.log_date >= g.start_date
-                 AND l.log_date <= COALESCE($2::date, g.stats_as_of, g.start_date)) AS done
-       FROM goal_habits gh JOIN goals g ON g.id = gh.goal_id
+      `SELECT gh.goal_id, gh.habit_id, gh.contribution_weight AS weight, gh.count,
+              CASE WHEN gh.count = 'value' THEN
+                (SELECT coalesce(sum(l.value), 0)::text FROM habit_logs l
+                 WHERE l.habit_id = gh.habit_id AND l.value IS NOT NULL
+                   AND l.log_date >= g.start_date AND l.log_date >= h.start_date
+                   AND l.log_date <= COALESCE($2::date, g.stats_as_of, g.start_date))
+              WHEN h.kind = 'check' THEN
+                (SELECT count(*)::text FROM habit_logs l
+                 WHERE l.habit_id = gh.habit_id AND l.status = 'done' AND l.log_date >= g.start_date
+                   AND l.log_date <= COALESCE($2::date, g.stats_as_of, g.start_date))
+              END AS amount
+       FROM goal_habits gh JOIN goals g ON g.id = gh.goal_id JOIN habits h ON h.id = gh.habit_id
        WHERE gh.goal_id = ANY($1::uuid[])
        ORDER BY gh.goal_id, gh.habit_id`,
       [goalIds, asOf],
     );
     for (const r of rows) {
-      result
-        .get(r.goal_id)
-        ?.push({ habitId: r.habit_id, contributionWeight: r.weight, doneCount: r.done });
+      result.get(r.goal_id)?.push({
+        habitId: r.habit_id,
+        contributionWeight: r.weight,
+        count: r.count,
+        amount: r.amount === null ? null : Number(r.amount),
+      });
     }
     return result;
+  }
+
+  /**
+   * Measurable habits with their whole history (one statement), for the goals that count their
+   * met periods.
+   */
+  async measureHistories(
+    manager: EntityManager,
+    habitIds: string[],
+  ): Promise<Map<string, HabitHistory>> {
+    if (habitIds.length === 0) return new Map();
+    const rows = await queryRows<{
+      id: string;
+      start_date: string;
+      created_on: string;
+      status: GoalHabitStatus;
+      difficulty: HabitHistory['difficulty'];
+      unit: string | null;
+      target_type: 'at_least' | 'at_most';
+      target_value: string;
+      target_period: 'day' | 'week' | 'month';
+      schedules: ScheduleVersion[] | string;
+      pauses: PausePeriod[] | string;
+      logs: [string, LogStatus, number | null][] | string;
+    }>(
+      manager,
+      `SELECT h.id, h.start_date::text AS start_date, h.created_on::text AS created_on, h.status,
+              h.difficulty, h.unit, h.target_type, h.target_value::text AS target_value,
+              h.target_period,
+              coalesce((SELECT json_agg(json_build_object(
+                          'effectiveFrom', s.effective_from, 'frequency', s.frequency,
+                          'timesPerWeek', s.times_per_week, 'daysOfWeek', s.days_of_week,
+                          'intervalDays', s.interval_days) ORDER BY s.effective_from)
+                   FROM habit_schedules s WHERE s.habit_id = h.id), '[]') AS schedules,
+              coalesce((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
+                                 ORDER BY p.from_date)
+                   FROM habit_pauses p WHERE p.habit_id = h.id), '[]') AS pauses,
+              coalesce((SELECT json_agg(json_build_array(l.log_date, l.status, l.value)
+                                 ORDER BY l.log_date)
+                   FROM habit_logs l WHERE l.habit_id = h.id), '[]') AS logs
+         FROM habits h
+        WHERE h.id = ANY($1::uuid[]) AND h.kind = 'measure'`,
+      [habitIds],
+    );
+    const parsed = <T>(value: T | string): T =>
+      typeof value === 'string' ? (JSON.parse(value) as T) : value;
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          startDate: r.start_date,
+          createdOn: r.created_on,
+          schedules: parsed(r.schedules),
+          pauses: parsed(r.pauses),
+          logs: parsed(r.logs).map(([date, status, value]): HabitLogEntry =>
+            value === null ? { date, status } : { date, status, value },
+          ),
+          userStatus: r.status === 'at_risk' ? 'active' : r.status,
+          difficulty: r.difficulty,
+          kind: 'measure',
+          unit: r.unit,
+          target: { type: r.target_type, value: Number(r.target_value), period: r.target_period },
+        },
+      ]),
+    );
   }
 
   /** The goals' links without counts (what a read shows), habits in id order. */

@@ -1,6 +1,12 @@
 import type { LocalDate } from '@app/contracts';
+import type { HabitHistory } from '@app/domain';
 import { GoalEntity, GoalHabitEntity } from '@app/database';
-import { computeCountedGoalProgress, CountedGoalProgress, goalJustCompleted } from '@app/domain';
+import {
+  computeCountedGoalProgress,
+  CountedGoalProgress,
+  goalJustCompleted,
+  goalLinkAmount,
+} from '@app/domain';
 import type { DayContext, WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -25,24 +31,37 @@ const ZERO_ID = '00000000-0000-0000-0000-000000000000';
 const VERIFY_BATCH = 200;
 
 /**
- * The one rule of goal progress (SPEC.md §3 "Goals"): the domain's `computeCountedGoalProgress`
- * over the links' counted done logs, for the write path and the verifier alike.
+ * The one rule of goal progress (SPEC.md §3 "Goals", §6): the domain's
+ * `computeCountedGoalProgress` over the links' amounts (done logs, values, or a measurable
+ * habit's met periods counted by `goalLinkAmount` from its history), for the write path and the
+ * verifier alike.
  */
 export function progressOf(
   goal: GoalEntity,
   contributions: GoalContribution[],
   today: LocalDate,
+  histories: Map<string, HabitHistory> = new Map(),
 ): CountedGoalProgress {
   return computeCountedGoalProgress(
     {
       ...goal,
-      links: contributions.map((c) => ({
-        contributionWeight: c.contributionWeight,
-        amount: c.doneCount,
-      })),
+      links: contributions.map((c) => {
+        const history = histories.get(c.habitId);
+        const amount =
+          c.amount ?? (history ? goalLinkAmount(history, 'completions', goal.startDate, today) : 0);
+        return { contributionWeight: c.contributionWeight, amount };
+      }),
     },
     today,
   );
+}
+
+/** The habits whose amount the engine counts (a measurable habit's completions). */
+function engineCounted(contributions: Map<string, GoalContribution[]>): string[] {
+  const ids = new Set<string>();
+  for (const links of contributions.values())
+    for (const link of links) if (link.amount === null) ids.add(link.habitId);
+  return [...ids].sort();
 }
 
 /**
@@ -114,8 +133,10 @@ export class GoalProgressService {
         change !== null &&
         c.habitId === change.habitId &&
         change.date >= goal.startDate &&
-        change.date <= ctx.today
-          ? { ...c, doneCount: c.doneCount + change.doneDelta }
+        change.date <= ctx.today &&
+        c.count === 'completions' &&
+        c.amount !== null
+          ? { ...c, amount: c.amount + change.doneDelta }
           : c,
       );
       const progress = progressOf(goal, counted, ctx.today);
@@ -151,6 +172,28 @@ export class GoalProgressService {
     return result;
   }
 
+  /**
+   * `refreshLocked` when every locked goal counts only check habits' done logs; a goal that
+   * counts a measurable habit (its values, or its met periods, which the engine counts from its
+   * history) is counted again from the database instead, after the write (a few statements).
+   */
+  async refreshLockedOrRecount(
+    manager: EntityManager,
+    ctx: WriteContext,
+    locked: LockedGoal[],
+    change: { habitId: string; date: LocalDate; doneDelta: number } | null,
+  ): Promise<Map<string, RefreshedGoal>> {
+    const measured = locked.some(({ contributions }) =>
+      contributions.some((c) => c.count === 'value' || c.amount === null),
+    );
+    if (!measured) return this.refreshLocked(ctx, locked, change);
+    return this.refreshGoals(
+      manager,
+      ctx,
+      locked.map((l) => l.goal),
+    );
+  }
+
   /** Recomputes and writes these goals, already locked in id order. */
   private async refreshGoals(
     manager: EntityManager,
@@ -164,8 +207,9 @@ export class GoalProgressService {
       goals.map((g) => g.id),
       ctx.today,
     );
+    const histories = await this.goals.measureHistories(manager, engineCounted(contributions));
     const computed = goals.map((goal) => {
-      const progress = progressOf(goal, contributions.get(goal.id) ?? [], ctx.today);
+      const progress = progressOf(goal, contributions.get(goal.id) ?? [], ctx.today, histories);
       const justCompleted = goalJustCompleted(goal, progress);
       return {
         goal,
@@ -212,9 +256,10 @@ export class GoalProgressService {
         goals.map((g) => g.id),
         null,
       );
+      const histories = await this.goals.measureHistories(manager, engineCounted(contributions));
       for (const goal of goals) {
         const today = goal.statsAsOf ?? goal.startDate;
-        const progress = progressOf(goal, contributions.get(goal.id) ?? [], today);
+        const progress = progressOf(goal, contributions.get(goal.id) ?? [], today, histories);
         if (Math.abs(goal.currentValue - progress.currentValue) >= 1e-9)
           differences.push({
             id: goal.id,

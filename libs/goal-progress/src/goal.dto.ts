@@ -5,6 +5,8 @@ import { ApiProperty } from '@nestjs/swagger';
 export class GoalLinkDto {
   habitId!: string;
   contributionWeight!: number;
+  /** `completions` (done logs, or a measurable habit's met periods) or `value` (Σ its values). */
+  @ApiProperty({ enum: ['completions', 'value'] }) count!: 'completions' | 'value';
 }
 
 export class GoalDto implements GoalSnapshot {
@@ -12,7 +14,7 @@ export class GoalDto implements GoalSnapshot {
   name!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   targetValue!: number;
-  /** baseValue + Σ weight × done logs dated ≥ startDate. */
+  /** baseValue + Σ weight × each link's count (done logs, met periods or values) dated ≥ startDate. */
   currentValue!: number;
   baseValue!: number;
   unit!: string;
@@ -31,7 +33,7 @@ export class GoalDto implements GoalSnapshot {
 
 export function toGoalDto(
   goal: GoalEntity,
-  links: Pick<GoalHabitEntity, 'habitId' | 'contributionWeight'>[],
+  links: Pick<GoalHabitEntity, 'habitId' | 'contributionWeight' | 'count'>[],
   today: string,
 ): GoalDto {
   return {
@@ -47,7 +49,11 @@ export function toGoalDto(
     isCompleted: goal.isCompleted,
     completedAt: goal.completedAt ? goal.completedAt.toISOString() : null,
     overdue: !goal.isCompleted && goal.deadline !== null && goal.deadline < today,
-    habits: links.map((l) => ({ habitId: l.habitId, contributionWeight: l.contributionWeight })),
+    habits: links.map((l) => ({
+      habitId: l.habitId,
+      contributionWeight: l.contributionWeight,
+      count: l.count,
+    })),
     version: goal.version,
     createdAt: goal.createdAt.toISOString(),
     updatedAt: goal.updatedAt.toISOString(),

@@ -1,10 +1,12 @@
 import { IsLocalDate } from '@app/common';
 import { applyDecorators } from '@nestjs/common';
-import { OmitType, PartialType } from '@nestjs/swagger';
+import { GOAL_COUNTS, type GoalCount } from '@app/domain';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsNumber,
   IsOptional,
   IsPositive,
@@ -39,6 +41,15 @@ export class GoalHabitLinkDto {
   @IsPositive()
   @Max(MAX_WEIGHT)
   contributionWeight?: number;
+  /**
+   * `completions` (done logs, or a measurable habit's met periods) or `value` (Σ a measurable
+   * habit's values since the goal's start: "run 100 km"). New links default to `completions`,
+   * listed links without a count keep theirs.
+   */
+  @IsOptional()
+  @IsIn(GOAL_COUNTS)
+  @ApiProperty({ enum: GOAL_COUNTS, required: false })
+  count?: GoalCount;
 }
 
 class GoalFieldsDto {

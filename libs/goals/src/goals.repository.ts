@@ -26,6 +26,7 @@ export type GoalChanges = Pick<
 export interface GoalLink {
   habitId: string;
   contributionWeight: number;
+  count: 'completions' | 'value';
 }
 
 /** The queries of goals CRUD (progress has its own, in `@app/goal-progress`). */
@@ -125,10 +126,15 @@ export class GoalsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** The goal's current link weights by habit. */
-  async weightsOf(manager: EntityManager, goalId: string): Promise<Map<string, number>> {
+  /** The goal's current links (weight and count) by habit. */
+  async linksByHabit(
+    manager: EntityManager,
+    goalId: string,
+  ): Promise<Map<string, Pick<GoalLink, 'contributionWeight' | 'count'>>> {
     const links = await manager.getRepository(GoalHabitEntity).find({ where: { goalId } });
-    return new Map(links.map((l) => [l.habitId, l.contributionWeight]));
+    return new Map(
+      links.map((l) => [l.habitId, { contributionWeight: l.contributionWeight, count: l.count }]),
+    );
   }
 
   /** Replaces the goal's links with these. */
@@ -144,6 +150,7 @@ export class GoalsRepository {
         goalId,
         habitId: l.habitId,
         contributionWeight: l.contributionWeight,
+        count: l.count,
       })),
     );
   }

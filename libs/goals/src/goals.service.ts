@@ -1,5 +1,6 @@
 import { AppError, AuthUser } from '@app/common';
 import { GoalDto, GoalProgressService, toGoalDto } from '@app/goal-progress';
+import { DomainError, validateGoalLinkCount } from '@app/domain';
 import { HabitsRepository } from '@app/habits';
 import { UnitOfWork, WriteContext } from '@app/unit-of-work';
 import { Injectable } from '@nestjs/common';
@@ -7,11 +8,14 @@ import { EntityManager } from 'typeorm';
 import { CreateGoalDto, GoalHabitLinkDto, ReplaceGoalDto, UpdateGoalDto } from './goal-input.dto';
 import { GoalLink, GoalsRepository } from './goals.repository';
 
-/** New links weigh 1; listed links without a weight keep the one they had. */
-function weighed(links: GoalHabitLinkDto[], previousWeights: Map<string, number>): GoalLink[] {
+type PreviousLinks = Map<string, Pick<GoalLink, 'contributionWeight' | 'count'>>;
+
+/** New links weigh 1 and count completions; listed links without a weight or count keep theirs. */
+function weighed(links: GoalHabitLinkDto[], previous: PreviousLinks): GoalLink[] {
   return links.map((l) => ({
     habitId: l.habitId,
-    contributionWeight: l.contributionWeight ?? previousWeights.get(l.habitId) ?? 1,
+    contributionWeight: l.contributionWeight ?? previous.get(l.habitId)?.contributionWeight ?? 1,
+    count: l.count ?? previous.get(l.habitId)?.count ?? 'completions',
   }));
 }
 
@@ -50,7 +54,7 @@ export class GoalsService {
         );
       }
       checkDeadline(dto.startDate ?? ctx.today, dto.deadline ?? null);
-      const links = await this.checkedLinks(manager, user.id, dto.habits ?? []);
+      const links = await this.checkedLinks(manager, user.id, dto.habits ?? [], new Map());
       const goal = await this.goals.insert(manager, {
         userId: user.id,
         name: dto.name,
@@ -124,8 +128,8 @@ export class GoalsService {
         dto.deadline === undefined ? goal.deadline : dto.deadline,
       );
       if (dto.habits !== undefined) {
-        const links = await this.checkedLinks(manager, user.id, dto.habits);
-        const existing = await this.goals.weightsOf(manager, goal.id);
+        const existing = await this.goals.linksByHabit(manager, goal.id);
+        const links = await this.checkedLinks(manager, user.id, dto.habits, existing);
         await this.goals.replaceLinks(manager, goal.id, weighed(links, existing));
       }
       await this.goals.update(manager, goal.id, {
@@ -174,15 +178,21 @@ export class GoalsService {
         );
         throw new Error(`goal ${goalId} was not updated`);
       }
-      return this.progress.refreshLocked(ctx, [locked], null).get(locked.goal.id)!.dto;
+      return (await this.progress.refreshLockedOrRecount(manager, ctx, [locked], null)).get(
+        locked.goal.id,
+      )!.dto;
     });
   }
 
-  /** Each habit at most once, and all of them the user's (404 otherwise, like any other id). */
+  /**
+   * Each habit at most once, and all of them the user's (404 otherwise, like any other id);
+   * `count: value` only for a measurable habit (400 GOAL_COUNT_NEEDS_MEASURE).
+   */
   private async checkedLinks(
     manager: EntityManager,
     userId: string,
     links: GoalHabitLinkDto[],
+    previous: PreviousLinks,
   ): Promise<GoalHabitLinkDto[]> {
     const ids = links.map((l) => l.habitId.toLowerCase());
     const duplicate = ids.findIndex((id, i) => ids.indexOf(id) !== i);
@@ -195,10 +205,23 @@ export class GoalsService {
         },
       ]);
     }
-    const owned = await this.habits.ownedIds(manager, userId, ids);
-    if (ids.some((id) => !owned.has(id)))
+    const kinds = await this.habits.ownedKinds(manager, userId, ids);
+    if (ids.some((id) => !kinds.has(id)))
       throw AppError.notFound('HABIT_NOT_FOUND', 'Habit not found.');
-    return links.map((l, i) => ({ habitId: ids[i], contributionWeight: l.contributionWeight }));
+    const errors = links.flatMap((l, i) =>
+      validateGoalLinkCount(
+        l.count ?? previous.get(ids[i])?.count ?? 'completions',
+        kinds.get(ids[i])!,
+        `habits[${i}].count`,
+      ),
+    );
+    if (errors.length > 0)
+      throw new DomainError(errors[0].code, 'A goal link cannot count that.', errors);
+    return links.map((l, i) => ({
+      habitId: ids[i],
+      contributionWeight: l.contributionWeight,
+      count: l.count,
+    }));
   }
 
   private async refreshed(

@@ -12,7 +12,25 @@ import {
 import { Injectable } from '@nestjs/common';
 import { Between, EntityManager } from 'typeorm';
 
-export type StoredLog = Pick<HabitLogEntity, 'id' | 'habitId' | 'logDate' | 'status' | 'notes'>;
+export type StoredLog = Pick<HabitLogEntity, 'id' | 'habitId' | 'logDate' | 'status' | 'notes'> & {
+  /** Measurable habits only (absent from a check habit's write). */
+  value?: number | null;
+};
+
+/** A measurable habit's write: a value (status `done`) or a skip (`value` null). */
+export interface ValueWrite {
+  habitId: string;
+  logDate: LocalDate;
+  value: number | null;
+  /** `undefined` keeps the day's notes; `null` clears them. */
+  notes: string | null | undefined;
+}
+
+/** numeric(12,3) as pg hands it (exact decimal text) → the number it denotes; see numericToNumber. */
+const numeric = (text: string | null): number | null => (text === null ? null : Number(text));
+
+const VALUE_RETURNING = `RETURNING id, habit_id AS "habitId", log_date AS "logDate", status, notes,
+         value::text AS value, (xmax = 0) AS inserted`;
 
 export interface LogWrite {
   habitId: string;
@@ -53,8 +71,9 @@ const habitColumns = (changedFrom: string): string =>
  * A log write in ONE statement (the user's row is already locked): the habit locked with its
  * records as before the write (its checkpoint and recent logs only when the log is dated after
  * the checkpoint), the upsert as a data-modifying CTE (which the records do not see), and the
- * linked goals locked with their counts. The upsert happens only for an owned habit and a day
- * from its start to today ($5 day, $6 status, $7 notes, $8 now, $9 keep the notes).
+ * linked goals locked with their counts. The upsert happens only for an owned check habit, a
+ * status ($6, null: none) and a day from its start to today ($5 day, $7 notes, $8 now, $9 keep
+ * the notes); a measurable habit's write is its own statement (`upsertValue`, `addValue`).
  */
 const LOCK_AND_UPSERT_SQL = `WITH h AS (
    SELECT * FROM habits WHERE id = $10 AND user_id = $1 FOR UPDATE
@@ -62,6 +81,7 @@ const LOCK_AND_UPSERT_SQL = `WITH h AS (
    INSERT INTO habit_logs (habit_id, log_date, status, notes, created_at, updated_at)
    SELECT h.id, $5::date, $6::varchar, $7::text, $8::timestamptz, $8::timestamptz FROM h
    WHERE $5::date <= $2::date AND $5::date >= h.start_date
+     AND h.kind = 'check' AND $6::varchar IS NOT NULL
    ON CONFLICT (habit_id, log_date) DO UPDATE
      SET status = excluded.status,
          notes = CASE WHEN $9::boolean THEN habit_logs.notes ELSE excluded.notes END,
@@ -125,15 +145,87 @@ export class HabitLogsRepository {
   }
 
   /**
+   * A measurable habit's day set to a value (status `done`) or skipped (value null), created or
+   * replaced; one statement. Values go to PostgreSQL as decimal text and come back exact.
+   */
+  async upsertValue(
+    manager: EntityManager,
+    write: ValueWrite,
+    now: Date,
+  ): Promise<{ log: StoredLog; inserted: boolean }> {
+    const rows = await queryRows<
+      Omit<StoredLog, 'value'> & { value: string | null; inserted: boolean }
+    >(
+      manager,
+      `INSERT INTO habit_logs (habit_id, log_date, status, notes, value, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5::numeric, $6, $6)
+       ON CONFLICT (habit_id, log_date) DO UPDATE
+         SET status = excluded.status, value = excluded.value,
+             notes = CASE WHEN $7 THEN habit_logs.notes ELSE excluded.notes END,
+             updated_at = excluded.updated_at
+       ${VALUE_RETURNING}`,
+      [
+        write.habitId,
+        write.logDate,
+        write.value === null ? 'skipped' : 'done',
+        write.notes ?? null,
+        write.value === null ? null : String(write.value),
+        now,
+        write.notes === undefined,
+      ],
+    );
+    const { inserted, value, ...log } = rows[0];
+    return { log: { ...log, value: numeric(value) }, inserted };
+  }
+
+  /**
+   * Adds to a measurable habit's day atomically (`add`, quick taps): concurrent adds sum exactly
+   * because the sum is taken by the row's own upsert (a skipped or new day counts from 0). Null
+   * when the sum would pass `max` (nothing written). One statement.
+   */
+  async addValue(
+    manager: EntityManager,
+    write: Omit<ValueWrite, 'value'> & { add: number },
+    max: number,
+    now: Date,
+  ): Promise<{ log: StoredLog; inserted: boolean } | null> {
+    const rows = await queryRows<
+      Omit<StoredLog, 'value'> & { value: string | null; inserted: boolean }
+    >(
+      manager,
+      `INSERT INTO habit_logs (habit_id, log_date, status, notes, value, created_at, updated_at)
+       VALUES ($1, $2, 'done', $3, $4::numeric, $5, $5)
+       ON CONFLICT (habit_id, log_date) DO UPDATE
+         SET value = COALESCE(habit_logs.value, 0) + EXCLUDED.value, status = 'done',
+             notes = CASE WHEN $6 THEN habit_logs.notes ELSE excluded.notes END,
+             updated_at = excluded.updated_at
+         WHERE COALESCE(habit_logs.value, 0) + EXCLUDED.value <= $7::numeric
+       ${VALUE_RETURNING}`,
+      [
+        write.habitId,
+        write.logDate,
+        write.notes ?? null,
+        String(write.add),
+        now,
+        write.notes === undefined,
+        String(max),
+      ],
+    );
+    if (rows.length === 0) return null;
+    const { inserted, value, ...log } = rows[0];
+    return { log: { ...log, value: numeric(value) }, inserted };
+  }
+
+  /**
    * Creates or replaces the log of (habit, day) in the user's habit, locking it (and its goals)
    * with its records as before, in one statement (see LOCK_AND_UPSERT_SQL). `result` is null
-   * when nothing was written: the habit is not the user's, or the day is after `today` or
-   * before the habit's start (the caller tells which from the habit).
+   * when nothing was written: the habit is not the user's or is measurable, the status is null,
+   * or the day is after `today` or before the habit's start (the caller tells which).
    */
   async lockHabitAndUpsert(
     manager: EntityManager,
     userId: string,
-    write: LogWrite,
+    write: Omit<LogWrite, 'status'> & { status: LogWrite['status'] | null },
     today: LocalDate,
     now: Date,
   ): Promise<LockedHabitWrite<{ log: StoredLog; inserted: boolean }>> {

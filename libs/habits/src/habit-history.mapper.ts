@@ -1,6 +1,6 @@
 import type { LocalDate } from '@app/contracts';
 import type { HabitEntity } from '@app/database';
-import { addDays, heatmap, type HabitHistory } from '@app/domain';
+import { addDays, heatmap, type HabitHistory, type MeasureTarget } from '@app/domain';
 import type { RecentDayDto } from './habit.dto';
 import type { HabitRecords } from './habits.repository';
 
@@ -10,8 +10,24 @@ export const RECENT_DAYS = 7;
 /** The columns of a habit the engine reads (reads that select plain rows pass just these). */
 export type HabitHistoryFields = Pick<
   HabitEntity,
-  'startDate' | 'createdOn' | 'status' | 'difficulty'
+  | 'startDate'
+  | 'createdOn'
+  | 'status'
+  | 'difficulty'
+  | 'kind'
+  | 'unit'
+  | 'targetType'
+  | 'targetValue'
+  | 'targetPeriod'
 >;
+
+/** A measurable habit's target as the engine reads it; null for a check habit. */
+export function targetOf(
+  habit: Pick<HabitEntity, 'kind' | 'targetType' | 'targetValue' | 'targetPeriod'>,
+): MeasureTarget | null {
+  if (habit.kind !== 'measure' || !habit.targetType || !habit.targetPeriod) return null;
+  return { type: habit.targetType, value: habit.targetValue ?? 0, period: habit.targetPeriod };
+}
 
 /** A stored habit and its records as the engine's plain data. */
 export function toHabitHistory(
@@ -26,6 +42,10 @@ export function toHabitHistory(
     logs: records.logs,
     userStatus: habit.status === 'at_risk' ? 'active' : habit.status,
     difficulty: habit.difficulty,
+    // Check habits keep the history they always had (no kind: `check`).
+    ...(habit.kind === 'measure'
+      ? { kind: 'measure' as const, unit: habit.unit, target: targetOf(habit) }
+      : {}),
   };
 }
 
@@ -69,12 +89,20 @@ export function withWrittenLog(
     logDate: LocalDate;
     status: HabitRecords['logs'][number]['status'];
     notes: string | null;
+    /** A measurable habit's value (absent or null otherwise). */
+    value?: number | null;
   },
   today: LocalDate,
 ): HabitRecords {
   const logs = records.logs.filter((l) => l.date !== log.logDate);
   const at = logs.findIndex((l) => l.date > log.logDate);
-  logs.splice(at === -1 ? logs.length : at, 0, { date: log.logDate, status: log.status });
+  logs.splice(
+    at === -1 ? logs.length : at,
+    0,
+    log.value === null || log.value === undefined
+      ? { date: log.logDate, status: log.status }
+      : { date: log.logDate, status: log.status, value: log.value },
+  );
   const recentLogIds = new Map(records.recentLogIds);
   if (log.logDate >= addDays(today, -(RECENT_DAYS - 1)) && log.logDate <= today)
     recentLogIds.set(log.logDate, log.id);
@@ -83,7 +111,12 @@ export function withWrittenLog(
     logs,
     todayLog:
       log.logDate === today
-        ? { id: log.id, status: log.status, notes: log.notes }
+        ? {
+            id: log.id,
+            status: log.status,
+            notes: log.notes,
+            ...(log.value === undefined ? {} : { value: log.value }),
+          }
         : records.todayLog,
     recentLogIds,
   };

@@ -22,6 +22,7 @@ export type StoredStats = Pick<
   | 'dueToday'
   | 'weekDone'
   | 'weekQuota'
+  | 'period'
 >;
 
 /** The figures the engine derives from the logs alone (the rest are bookkeeping of the write). */
@@ -53,6 +54,7 @@ export const STATS_COLUMNS: readonly {
   { field: 'dueToday', column: 'due_today', sqlType: 'boolean' },
   { field: 'weekDone', column: 'week_done', sqlType: 'smallint' },
   { field: 'weekQuota', column: 'week_quota', sqlType: 'smallint' },
+  { field: 'period', column: 'period', sqlType: 'jsonb' },
 ];
 
 /**
@@ -87,15 +89,26 @@ export function deriveStats(
       dueToday: stats.dueToday,
       weekDone: stats.week?.done ?? null,
       weekQuota: stats.week?.quota ?? null,
+      period: stats.period ? { ...stats.period } : null,
     },
   };
 }
 
-/** Equal as stored figures: numbers within 1e-9, everything else exactly. */
+/** JSON with object keys sorted (jsonb hands keys back in its own order). */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return JSON.stringify(value);
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+/** Equal as stored figures: numbers within 1e-9, everything else exactly (objects by key). */
 export function sameStat(a: unknown, b: unknown): boolean {
   return typeof a === 'number' && typeof b === 'number'
     ? Math.abs(a - b) < 1e-9
-    : JSON.stringify(a) === JSON.stringify(b);
+    : canonical(a) === canonical(b);
 }
 
 /** The fields of `expected` whose stored value on the habit differs. */

@@ -6,7 +6,16 @@ import {
   type HabitEntity,
   type HabitLogEntity,
 } from '@app/database';
-import type { HeatmapStatus } from '@app/domain';
+import {
+  HABIT_KINDS,
+  MAX_MEASURE_VALUE,
+  TARGET_PERIODS,
+  TARGET_TYPES,
+  type HabitKind,
+  type HeatmapStatus,
+  type TargetPeriod,
+  type TargetType,
+} from '@app/domain';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,6 +25,8 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -51,6 +62,17 @@ export class PausePeriodDto implements PausePeriodSnapshot {
   to!: string | null;
 }
 
+/** A measurable habit's target: "at least 8 a day", "at most 2 a day", "at least 20 a week". */
+export class MeasureTargetDto {
+  @ApiProperty({ enum: TARGET_TYPES }) @IsIn(TARGET_TYPES) type!: TargetType;
+  /** > 0 (`at_most` may be 0), at most 3 decimals. */
+  @ApiProperty({ minimum: 0, maximum: MAX_MEASURE_VALUE })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  value!: number;
+  /** `day` follows the schedule; `week` (ISO) and `month` need `frequency: daily`. */
+  @ApiProperty({ enum: TARGET_PERIODS }) @IsIn(TARGET_PERIODS) period!: TargetPeriod;
+}
+
 /** Fields shared by create, replace and patch. Schedule fields unused by the frequency must be null or absent. */
 class HabitFieldsDto {
   /** 1–100 characters. */
@@ -73,6 +95,22 @@ class HabitFieldsDto {
   @IsOptional() @IsIn(HABIT_COLORS) color?: HabitColor;
   /** One emoji, or null for none. */
   @IsOptional() @ValidateIf((_o, value) => value !== null) @IsEmoji() icon?: string | null;
+  /**
+   * `check` (default: done/skipped/missed) or `measure` (a value per day toward `target`,
+   * SPEC.md §6). A habit with logs keeps its kind (422 HABIT_KIND_LOCKED).
+   */
+  @IsOptional() @IsIn(HABIT_KINDS) @ApiProperty({ enum: HABIT_KINDS }) kind?: HabitKind;
+  /** Measurable habits only: the unit of their values, 1–20 characters ("glasses", "km"). */
+  @IsOptional() @ValidateIf((_o, value) => value !== null) @IsString() @MaxLength(20) unit?:
+    string | null;
+  /** Measurable habits only: the target. Weekly frequency is refused for measurable habits. */
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MeasureTargetDto)
+  @ApiProperty({ type: MeasureTargetDto, nullable: true })
+  target?: MeasureTargetDto | null;
   /** The full set of pause periods (overlaps merge; at most 100). */
   @IsOptional()
   @IsArray()
@@ -111,8 +149,25 @@ export class ListHabitsQueryDto {
 
 export class TodayLogDto {
   id!: string;
+  /** A measurable habit's log is `done` when it holds a value, `skipped` otherwise. */
   @ApiProperty({ enum: ['done', 'skipped', 'missed'] }) status!: 'done' | 'skipped' | 'missed';
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  /** Measurable habits: the day's value so far; null for check habits and skipped days. */
+  @ApiProperty({ type: Number, nullable: true }) value!: number | null;
+}
+
+/** A measurable habit's current period (SPEC.md §6), as of `statsAsOf`. */
+export class MeasurePeriodDto {
+  /** First and last day: the day itself, an ISO Monday–Sunday or a calendar month. */
+  start!: string;
+  end!: string;
+  /** Σ the values of its counted days so far (exact, at most 3 decimals). */
+  total!: number;
+  /** The target prorated for days before the start date or paused; null when none counts. */
+  @ApiProperty({ type: Number, nullable: true }) target!: number | null;
+  /** `met` (at_least: reached; at_most: a past period within it), `failed`, `pending` or `neutral`. */
+  @ApiProperty({ enum: ['met', 'failed', 'pending', 'neutral'] }) outcome!:
+    'met' | 'failed' | 'pending' | 'neutral';
 }
 
 export class WeekProgressDto {
@@ -147,11 +202,18 @@ export class HabitDto implements HabitSnapshot {
   @ApiProperty({ type: String, nullable: true }) icon!: string | null;
   /** 1-based place in the user's list (lists are sorted by it). */
   position!: number;
+  @ApiProperty({ enum: HABIT_KINDS }) kind!: HabitKind;
+  /** Measurable habits: the unit of their values; null for check habits. */
+  @ApiProperty({ type: String, nullable: true }) unit!: string | null;
+  @ApiProperty({ type: MeasureTargetDto, nullable: true }) target!: MeasureTargetDto | null;
+  /** Measurable habits: the current period's total against its target; null for check habits. */
+  @ApiProperty({ type: MeasurePeriodDto, nullable: true }) period!: MeasurePeriodDto | null;
   pausePeriods!: PausePeriodDto[];
   /** Done due days (or met weeks) in the unbroken run ending at the latest due day. */
   currentStreak!: number;
   longestStreak!: number;
-  @ApiProperty({ enum: ['day', 'week'] }) streakUnit!: 'day' | 'week';
+  /** `day`/`week` by the schedule; a measurable habit's target period (`day`, `week`, `month`). */
+  @ApiProperty({ enum: ['day', 'week', 'month'] }) streakUnit!: 'day' | 'week' | 'month';
   totalCompletions!: number;
   totalSkips!: number;
   /** 0–100, null when nothing was expected. */
@@ -178,10 +240,18 @@ export class HabitDto implements HabitSnapshot {
   updatedAt!: string;
 }
 
+/** What a habit's streak counts: days or weeks by its schedule, a measurable habit's periods. */
+export function streakUnitOf(
+  habit: Pick<HabitEntity, 'kind' | 'frequency' | 'targetPeriod'>,
+): 'day' | 'week' | 'month' {
+  if (habit.kind === 'measure' && habit.targetPeriod) return habit.targetPeriod;
+  return habit.frequency === 'weekly' ? 'week' : 'day';
+}
+
 export function toHabitDto(
   habit: HabitEntity,
   pauses: PausePeriodSnapshot[],
-  todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null,
+  todayLog: (Pick<HabitLogEntity, 'id' | 'status' | 'notes'> & { value?: number | null }) | null,
   recentDays: RecentDayDto[],
 ): HabitDto {
   return {
@@ -199,10 +269,17 @@ export function toHabitDto(
     color: habit.color,
     icon: habit.icon,
     position: habit.position,
+    kind: habit.kind,
+    unit: habit.unit,
+    target:
+      habit.kind === 'measure' && habit.targetType && habit.targetPeriod
+        ? { type: habit.targetType, value: habit.targetValue ?? 0, period: habit.targetPeriod }
+        : null,
+    period: habit.kind === 'measure' && habit.period ? { ...habit.period } : null,
     pausePeriods: pauses.map((p) => ({ from: p.from, to: p.to })),
     currentStreak: habit.currentStreak,
     longestStreak: habit.longestStreak,
-    streakUnit: habit.frequency === 'weekly' ? 'week' : 'day',
+    streakUnit: streakUnitOf(habit),
     totalCompletions: habit.totalCompletions,
     totalSkips: habit.totalSkips,
     consistencyScore: habit.consistencyScore,
@@ -214,7 +291,14 @@ export function toHabitDto(
     statsAsOf: habit.statsAsOf,
     nextDueDate: habit.nextDueDate,
     dueToday: habit.dueToday,
-    todayLog: todayLog ? { id: todayLog.id, status: todayLog.status, notes: todayLog.notes } : null,
+    todayLog: todayLog
+      ? {
+          id: todayLog.id,
+          status: todayLog.status,
+          notes: todayLog.notes,
+          value: todayLog.value ?? null,
+        }
+      : null,
     week:
       habit.weekQuota === null || habit.weekDone === null
         ? null

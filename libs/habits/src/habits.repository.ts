@@ -40,6 +40,11 @@ export type HabitChanges = Pick<
   | 'color'
   | 'icon'
   | 'status'
+  | 'kind'
+  | 'unit'
+  | 'targetType'
+  | 'targetValue'
+  | 'targetPeriod'
 >;
 
 /**
@@ -69,7 +74,7 @@ function statsParams(
 /**
  * A habit's schedule history, pauses and logs as three JSON columns built by PostgreSQL (plain
  * rows, no entity hydration): schedules by `effective_from`, pauses by `from_date`, logs by
- * `log_date`, each log as [date, status, id, notes] with the id only for the last RECENT_DAYS
+ * `log_date`, each log as [date, status, id, notes, value] with the id only for the last RECENT_DAYS
  * days (`recentFrom` … `today`) and the notes only for `today`. Those two days are compared as
  * ISO text, as the engine does: the verifier asks as of '0000-01-01', no valid PostgreSQL date.
  * `habitId`, `today` and `recentFrom` are SQL expressions (placeholders or a column).
@@ -86,17 +91,20 @@ function historyColumns(habitId: string, today: string, recentFrom: string, logR
      COALESCE((SELECT json_agg(json_build_array(
          l.log_date, l.status,
          CASE WHEN l.log_date::text BETWEEN ${recentFrom} AND ${today} THEN l.id END,
-         CASE WHEN l.log_date::text = ${today} THEN l.notes END) ORDER BY l.log_date)
+         CASE WHEN l.log_date::text = ${today} THEN l.notes END, l.value) ORDER BY l.log_date)
        FROM habit_logs l WHERE l.habit_id = ${habitId}${logRange}), '[]'::json) AS logs`;
 }
 /**
- * The stored checkpoint of habit row `h` when a write can build on it (SQL): there is one, it is
- * through a day before `today` (a zone change can move today back), and the write changes the
- * history only after it (`changedFrom`, an ISO day as text, or NULL for no change). Else NULL:
- * the write reads every log and folds a new one (a fold cannot be unwound to an earlier day).
+ * The stored checkpoint of habit row `h` when a write can build on it (SQL): it is a check
+ * habit (a measurable habit's statistics have no bounded window: `statsWindowStart` is null for
+ * it, so it reads every log), there is one, it is through a day before `today` (a zone change
+ * can move today back), and the write changes the history only after it (`changedFrom`, an ISO
+ * day as text, or NULL for no change). Else NULL: the write reads every log and folds a new one
+ * (a fold cannot be unwound to an earlier day).
  */
 function usableCheckpoint(h: string, today: string, changedFrom: string): string {
-  return `CASE WHEN ${h}.checkpoint IS NOT NULL AND ${h}.checkpoint->>'through' < ${today}
+  return `CASE WHEN ${h}.kind = 'check' AND ${h}.checkpoint IS NOT NULL
+    AND ${h}.checkpoint->>'through' < ${today}
     AND (${changedFrom} IS NULL OR ${changedFrom} > ${h}.checkpoint->>'through')
     THEN ${h}.checkpoint END`;
 }
@@ -131,7 +139,8 @@ export interface RecordsRow {
   logsFrom?: LocalDate | null;
   schedules: ScheduleVersion[];
   pauses: PausePeriodSnapshot[];
-  logs: [LocalDate, HabitLogEntity['status'], string | null, string | null][];
+  /** `value`: a measurable habit's exact value (JSON carries numeric's decimal as written). */
+  logs: [LocalDate, HabitLogEntity['status'], string | null, string | null, number | null][];
 }
 
 function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords {
@@ -147,12 +156,12 @@ function toRecords(row: Omit<RecordsRow, 'id'>, today: LocalDate): HabitRecords 
   // The SQL's window must be the domain's (one rule): else the checkpoint is not used.
   if (
     records.checkpoint !== null &&
-    row.logsFrom !== logsNeededFrom({}, records.checkpoint.through, today)
+    row.logsFrom !== logsNeededFrom({ kind: 'check' }, records.checkpoint.through, today)
   )
     throw new Error(`checkpoint window ${row.logsFrom} differs from the engine's`);
-  for (const [date, status, id, notes] of row.logs) {
-    records.logs.push({ date, status });
-    if (date === today) records.todayLog = { id: id!, status, notes };
+  for (const [date, status, id, notes, value] of row.logs) {
+    records.logs.push(value === null ? { date, status } : { date, status, value });
+    if (date === today) records.todayLog = { id: id!, status, notes, value };
     if (date >= recentFrom && date <= today) records.recentLogIds.set(date, id!);
   }
   return records;
@@ -200,14 +209,34 @@ const HABIT_ROW_COLUMNS = `h.id, h.user_id AS "userId", h.name, h.description, h
    h.last_risk_alert_date::text AS "lastRiskAlertDate", h.stats_as_of::text AS "statsAsOf",
    h.next_due_date::text AS "nextDueDate", h.due_today AS "dueToday",
    h.week_done AS "weekDone", h.week_quota AS "weekQuota", h.created_on::text AS "createdOn",
-   h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt"`;
+   h.version, h.created_at AS "createdAt", h.updated_at AS "updatedAt", h.kind, h.unit,
+   h.target_type AS "targetType", h.target_value::text AS "targetValue",
+   h.target_period AS "targetPeriod", h.period, h.external_id AS "externalId"`;
+
+/** A row of HABIT_ROW_COLUMNS: the entity's fields, numeric's exact decimal text as read. */
+type HabitRow = Omit<HabitEntity, 'targetValue'> & { targetValue: string | null };
+
+/** A row of HABIT_ROW_COLUMNS as the entity (numeric's exact decimal text → its number). */
+function habitFromRow(row: HabitRow): HabitEntity {
+  return {
+    ...row,
+    targetValue: row.targetValue === null ? null : Number(row.targetValue),
+  } as HabitEntity;
+}
 
 /**
  * The user's habits (all, one status or one id; in list order) with their records holding only
- * the logs dated in [$4, $5]: $1 user, $2 today, $3 first recent day, $6 status, $7 habit id.
+ * the logs dated in [$4, $5] ([$9, $5] for a measurable habit when $9 is given: its period may
+ * start earlier): $1 user, $2 today, $3 first recent day, $6 status, $7 habit id.
  */
 const LIST_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
-     ${historyColumns('h.id', '$2::text', '$3::text', ' AND l.log_date BETWEEN $4::date AND $5::date')}
+     ${historyColumns(
+       'h.id',
+       '$2::text',
+       '$3::text',
+       ` AND l.log_date BETWEEN (CASE WHEN h.kind = 'measure' THEN COALESCE($9::date, $4::date)
+       ELSE $4::date END) AND $5::date`,
+     )}
    FROM habits h
   WHERE h.user_id = $1 AND ($6::varchar IS NULL OR h.status = $6::varchar)
     AND ($7::uuid IS NULL OR h.id = $7::uuid)
@@ -236,11 +265,12 @@ const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
      COALESCE((SELECT json_agg(json_build_object('from', p.from_date, 'to', p.to_date)
          ORDER BY p.from_date)
        FROM habit_pauses p WHERE p.habit_id = h.id), '[]'::json) AS pauses,
-     (SELECT string_agg(l.log_date::text || l.status, ',' ORDER BY l.log_date)
+     (SELECT string_agg(l.log_date::text || l.status || coalesce('=' || l.value::text, ''), ','
+          ORDER BY l.log_date)
         FROM habit_logs l
        WHERE l.habit_id = h.id${logsFromFilter(unlessFromScratch(logsFromSql('h', '$2::text', 'NULL::text', '$4::text')))}) AS "logText",
      COALESCE((SELECT json_agg(json_build_array(
-         l.log_date, l.status, l.id, CASE WHEN l.log_date = $2::date THEN l.notes END)
+         l.log_date, l.status, l.id, CASE WHEN l.log_date = $2::date THEN l.notes END, l.value)
          ORDER BY l.log_date)
        FROM habit_logs l
       WHERE l.habit_id = h.id AND l.log_date BETWEEN $3::date AND $2::date), '[]'::json) AS logs
@@ -248,13 +278,22 @@ const STALE_WITH_RECORDS_SQL = `SELECT ${HABIT_ROW_COLUMNS},
   WHERE h.user_id = ANY($1::uuid[]) AND ($5::boolean OR h.stats_as_of IS DISTINCT FROM $2::date)
   ORDER BY h.id`;
 
-/** A text of logs (`2026-03-09done,2026-03-10skipped`, by date; null: none) as the engine's entries. */
+/**
+ * A text of logs (`2026-03-09done,2026-03-10skipped,2026-03-11done=2.5`, by date; a measurable
+ * log's value after `=` as numeric's exact decimal text; null: none) as the engine's entries.
+ */
 export function parseLogText(text: string | null): HabitLogEntry[] {
   if (text === null) return [];
-  return text.split(',').map((entry) => ({
-    date: entry.slice(0, 10),
-    status: entry.slice(10) as HabitLogEntry['status'],
-  }));
+  return text.split(',').map((entry) => {
+    const value = entry.indexOf('=', 10);
+    if (value < 0)
+      return { date: entry.slice(0, 10), status: entry.slice(10) as HabitLogEntry['status'] };
+    return {
+      date: entry.slice(0, 10),
+      status: entry.slice(10, value) as HabitLogEntry['status'],
+      value: Number(entry.slice(value + 1)),
+    };
+  });
 }
 
 /** Which of the user's habits `listWithRecords` reads, and the range of their logs. */
@@ -264,6 +303,8 @@ export interface HabitsWithRecordsQuery {
   limit: number;
   /** Only the logs dated in [from, to] (the range a read shows plus the context its rules need). */
   from: LocalDate;
+  /** A measurable habit's logs from this day instead of `from` (its period may start earlier). */
+  measureFrom?: LocalDate;
   to: LocalDate;
   today: LocalDate;
 }
@@ -283,7 +324,7 @@ export interface HabitRecords {
   pauses: PausePeriodSnapshot[];
   logs: HabitLogEntry[];
   /** The log dated the user's today, if any. */
-  todayLog: Pick<HabitLogEntity, 'id' | 'status' | 'notes'> | null;
+  todayLog: (Pick<HabitLogEntity, 'id' | 'status' | 'notes'> & { value?: number | null }) | null;
   /** Ids of the logs of the last RECENT_DAYS days (for the habit's `recentDays`), by date. */
   recentLogIds: Map<LocalDate, string>;
   /**
@@ -501,6 +542,19 @@ export class HabitsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** The kinds of the habits among `habitIds` that belong to the user, by id. */
+  async ownedKinds(
+    manager: EntityManager,
+    userId: string,
+    habitIds: string[],
+  ): Promise<Map<string, HabitEntity['kind']>> {
+    if (habitIds.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(HabitEntity)
+      .find({ select: { id: true, kind: true }, where: { userId, id: In(habitIds) } });
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
   async pausesOf(
     manager: EntityManager,
     habitIds: string[],
@@ -536,7 +590,7 @@ export class HabitsRepository {
     userId: string,
     query: HabitsWithRecordsQuery,
   ): Promise<HabitWithRecords[]> {
-    const rows = await queryRows<HabitEntity & Omit<RecordsRow, 'id'>>(
+    const rows = await queryRows<HabitRow & Omit<RecordsRow, 'id'>>(
       manager,
       LIST_WITH_RECORDS_SQL,
       [
@@ -548,10 +602,11 @@ export class HabitsRepository {
         query.status ?? null,
         query.habitId ?? null,
         query.limit,
+        query.measureFrom ?? null,
       ],
     );
     return rows.map(({ schedules, pauses, logs, ...habit }) => ({
-      habit: habit as HabitEntity,
+      habit: habitFromRow(habit),
       records: toRecords({ schedules, pauses, logs }, query.today),
     }));
   }
@@ -568,7 +623,7 @@ export class HabitsRepository {
     fromScratch = false,
   ): Promise<HabitWithRecords[]> {
     if (userIds.length === 0) return [];
-    const rows = await queryRows<HabitEntity & Omit<RecordsRow, 'id'> & { logText: string | null }>(
+    const rows = await queryRows<HabitRow & Omit<RecordsRow, 'id'> & { logText: string | null }>(
       manager,
       STALE_WITH_RECORDS_SQL,
       [
@@ -580,7 +635,7 @@ export class HabitsRepository {
       ],
     );
     return rows.map(({ schedules, pauses, logs, logText, checkpoint, logsFrom, ...habit }) => ({
-      habit: habit as HabitEntity,
+      habit: habitFromRow(habit),
       // The recent logs give the ids and today's log; the text gives the logs the engine reads.
       records: {
         ...toRecords({ schedules, pauses, logs, checkpoint, logsFrom }, today),

@@ -6,11 +6,15 @@ import {
   applyStatusChange,
   DomainError,
   isoWeekStart,
+  type MeasureDefinition,
+  type MeasureDefinitionInput,
+  normalizeMeasureDefinition,
   normalizeSchedule,
   Schedule,
   ScheduleInput,
   UserStatus,
   validatePausePeriods,
+  validateMeasureDefinition,
   validateSchedule,
 } from '@app/domain';
 import { UnitOfWork, WriteContext } from '@app/unit-of-work';
@@ -57,6 +61,45 @@ function checkedSchedule(input: ScheduleInput): Schedule {
   if (errors.length > 0)
     throw new DomainError(errors[0].code, 'The schedule is not valid.', errors);
   return normalizeSchedule(input);
+}
+
+/** SPEC.md §6: a habit's kind, unit and target with the schedule it will have (400 otherwise). */
+function checkedMeasure(input: MeasureDefinitionInput, schedule: ScheduleInput): MeasureDefinition {
+  const errors = validateMeasureDefinition(input, schedule);
+  if (errors.length > 0)
+    throw new DomainError(errors[0].code, 'The kind, unit or target is not valid.', errors);
+  return normalizeMeasureDefinition(input);
+}
+
+/** A definition as the habit's columns. */
+function measureColumns(
+  definition: MeasureDefinition,
+): Pick<HabitEntity, 'kind' | 'unit' | 'targetType' | 'targetValue' | 'targetPeriod'> {
+  return {
+    kind: definition.kind,
+    unit: definition.unit,
+    targetType: definition.target?.type ?? null,
+    targetValue: definition.target?.value ?? null,
+    targetPeriod: definition.target?.period ?? null,
+  };
+}
+
+/**
+ * The kind, unit and target a PATCH asks for: a field left out keeps its value, except that a
+ * habit turned into a check habit drops its unit and target.
+ */
+function patchedMeasure(habit: HabitEntity, dto: UpdateHabitDto): MeasureDefinitionInput {
+  const kind = dto.kind ?? habit.kind;
+  const keep = kind === habit.kind;
+  const target =
+    habit.targetType && habit.targetPeriod
+      ? { type: habit.targetType, value: habit.targetValue, period: habit.targetPeriod }
+      : null;
+  return {
+    kind,
+    unit: dto.unit !== undefined ? dto.unit : keep ? habit.unit : null,
+    target: dto.target !== undefined ? dto.target : keep ? target : null,
+  };
 }
 
 function checkedPauses(pauses: PausePeriodDto[]): PausePeriodSnapshot[] {
@@ -115,6 +158,7 @@ export class HabitsService {
 
   create(user: AuthUser, dto: CreateHabitDto): Promise<HabitDto> {
     const schedule = checkedSchedule(dto);
+    const measure = checkedMeasure(dto, schedule);
     const requestedPauses = dto.pausePeriods ? checkedPauses(dto.pausePeriods) : [];
     // The UnitOfWork holds the user's row lock: concurrent creates cannot both pass the cap.
     return this.uow.run(user, async (manager, ctx) => {
@@ -136,6 +180,7 @@ export class HabitsService {
         name: dto.name.trim() || dto.name,
         description: dto.description ?? null,
         ...schedule,
+        ...measureColumns(measure),
         startDate,
         createdOn: ctx.today,
         difficulty: dto.difficulty ?? 'medium',
@@ -194,6 +239,8 @@ export class HabitsService {
       this.habits.listWithRecords(manager, user.id, {
         ...which,
         from: isoWeekStart(addDays(today, -(RECENT_DAYS - 1))),
+        // A weekly habit's day is judged by its ISO week, a measurable habit's by its month.
+        measureFrom: `${isoWeekStart(addDays(today, -(RECENT_DAYS - 1))).slice(0, 8)}01`,
         to: today,
         today,
       }),
@@ -219,6 +266,9 @@ export class HabitsService {
       icon: dto.icon ?? null,
       status: dto.status,
       pausePeriods: dto.pausePeriods,
+      kind: dto.kind ?? 'check',
+      unit: dto.unit ?? null,
+      target: dto.target ?? null,
     });
   }
 
@@ -280,6 +330,14 @@ export class HabitsService {
       intervalDays: habit.intervalDays,
     };
     const schedule = checkedSchedule(patchedSchedule(habit, dto));
+    const measure = checkedMeasure(patchedMeasure(habit, dto), schedule);
+    const wasMeasurable = habit.kind === 'measure';
+    if (measure.kind !== habit.kind && (await this.habits.earliestLogDate(manager, habit.id))) {
+      throw AppError.unprocessable(
+        'HABIT_KIND_LOCKED',
+        'A habit with logs keeps its kind: create a new habit instead.',
+      );
+    }
     if (!sameSchedule(schedule, current)) {
       // Takes effect today, so past days keep the schedule they were judged by.
       const first = (await this.habits.firstScheduleDate(manager, habit.id)) ?? habit.startDate;
@@ -309,6 +367,7 @@ export class HabitsService {
     }
     Object.assign(habit, {
       ...schedule,
+      ...measureColumns(measure),
       name: dto.name ?? habit.name,
       description: dto.description === undefined ? habit.description : dto.description,
       startDate: dto.startDate ?? habit.startDate,
@@ -331,9 +390,18 @@ export class HabitsService {
       color: habit.color,
       icon: habit.icon,
       status: habit.status,
+      kind: habit.kind,
+      unit: habit.unit,
+      targetType: habit.targetType,
+      targetValue: habit.targetValue,
+      targetPeriod: habit.targetPeriod,
     });
     if (pauses !== undefined) await this.habits.replacePauses(manager, habit.id, pauses);
-    return this.recompute(manager, ctx, habit);
+    const result = await this.recompute(manager, ctx, habit);
+    // A measurable habit's completions (met periods) move with its target, start and pauses.
+    if (wasMeasurable || habit.kind === 'measure')
+      await this.goals.refreshLinkedTo(manager, ctx, [habit.id]);
+    return result;
   }
 
   private async recompute(

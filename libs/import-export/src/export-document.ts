@@ -1,7 +1,9 @@
 import type { LocalDate } from '@app/contracts';
 import {
+  isMeasureValue,
   isValidLocalDate,
   normalizeSchedule,
+  validateMeasureDefinition,
   validatePausePeriods,
   validateSchedule,
   type Frequency,
@@ -37,6 +39,11 @@ export interface ExportedHabit {
   name: string;
   description: string | null;
   kind: 'check' | 'measure';
+  /** Measurable habits: the unit and the target; null for check habits. */
+  unit: string | null;
+  targetType: 'at_least' | 'at_most' | null;
+  targetValue: number | null;
+  targetPeriod: 'day' | 'week' | 'month' | null;
   frequency: Frequency;
   timesPerWeek: number | null;
   daysOfWeek: number[] | null;
@@ -50,7 +57,13 @@ export interface ExportedHabit {
   icon: string | null;
   schedules: ScheduleVersion[];
   pausePeriods: { from: LocalDate; to: LocalDate | null }[];
-  logs: { date: LocalDate; status: 'done' | 'skipped' | 'missed'; notes: string | null }[];
+  /** `value`: a measurable habit's day (null when skipped); null for check habits. */
+  logs: {
+    date: LocalDate;
+    status: 'done' | 'skipped' | 'missed';
+    notes: string | null;
+    value: number | null;
+  }[];
 }
 
 export interface ExportedGoal {
@@ -62,7 +75,7 @@ export interface ExportedGoal {
   startDate: LocalDate;
   deadline: LocalDate | null;
   baseValue: number;
-  habits: { habitId: string; contributionWeight: number }[];
+  habits: { habitId: string; contributionWeight: number; count: 'completions' | 'value' }[];
 }
 
 const COLORS = [
@@ -181,8 +194,6 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
       const path = `habits[${i}]`;
       const h = r.object(item, path);
       const kind = r.oneOf(h.kind ?? 'check', `${path}.kind`, ['check', 'measure'] as const);
-      if (kind === 'measure')
-        r.fail(`${path}: measurable habits are not supported by this server yet`);
       if (typeof h.id === 'string') ids.set(h.id, i);
       const startDate = r.date(h.startDate, `${path}.startDate`);
       const schedules = r.array(h.schedules, `${path}.schedules`, 1000).map((s, j) => {
@@ -202,6 +213,29 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
         };
       });
       if (schedules.length === 0) r.fail(`${path}.schedules must hold at least one schedule`);
+      const target =
+        kind === 'measure'
+          ? { type: h.targetType, value: h.targetValue, period: h.targetPeriod }
+          : h.targetType === null || h.targetType === undefined
+            ? null
+            : h.targetType;
+      const measureErrors = validateMeasureDefinition(
+        { kind, unit: h.unit, target },
+        schedules[schedules.length - 1],
+      );
+      if (measureErrors.length > 0)
+        r.fail(`${path}.${measureErrors[0].path}: ${measureErrors[0].message}`);
+      const measure =
+        kind === 'measure'
+          ? {
+              unit: (h.unit as string).trim(),
+              target: {
+                type: h.targetType as 'at_least' | 'at_most',
+                value: h.targetValue as number,
+                period: h.targetPeriod as 'day' | 'week' | 'month',
+              },
+            }
+          : null;
       for (let j = 1; j < schedules.length; j++)
         if (schedules[j].effectiveFrom <= schedules[j - 1].effectiveFrom)
           r.fail(`${path}.schedules must be in order of effectiveFrom`);
@@ -232,6 +266,19 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
           status: r.oneOf(o.status, `${lp}.status`, ['done', 'skipped', 'missed'] as const),
           notes: r.optionalString(o.notes, `${lp}.notes`, MAX_NOTES_LENGTH),
         };
+        const value = o.value ?? null;
+        if (kind === 'check') {
+          if (value !== null) r.fail(`${lp}.value is only for measurable habits`);
+        } else if (log.status === 'done') {
+          if (!isMeasureValue(value))
+            r.fail(`${lp}.value must be a number 0–999999999.999 with at most 3 decimals`);
+          log.value = value;
+        } else if (log.status === 'skipped') {
+          if (value !== null) r.fail(`${lp}: a skipped day has no value`);
+          log.value = null;
+        } else {
+          r.fail(`${lp}.status of a measurable habit must be done or skipped`);
+        }
         if (date > today) future += 1;
         else logs.push(log);
       });
@@ -240,7 +287,7 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
         name: r.name(h.name, `${path}.name`, MAX_NAME_LENGTH),
         description: r.optionalString(h.description, `${path}.description`, MAX_DESCRIPTION_LENGTH),
         kind,
-        measure: null,
+        measure,
         schedules,
         startDate,
         createdOn: h.createdOn === undefined ? null : r.date(h.createdOn, `${path}.createdOn`),
@@ -286,8 +333,15 @@ export function parseExportDocument(value: unknown, today: LocalDate): ImportPla
         if (linked.has(habitIndex)) r.fail(`${path}.habits[${j}] links a habit twice`);
         linked.add(habitIndex);
         const weight = o.contributionWeight ?? 1;
+        const count = r.oneOf(o.count ?? 'completions', `${path}.habits[${j}].count`, [
+          'completions',
+          'value',
+        ] as const);
+        if (count === 'value' && habits[habitIndex].kind !== 'measure')
+          r.fail(`${path}.habits[${j}]: count value needs a measurable habit`);
         return {
           habitIndex,
+          count,
           contributionWeight: r.number(
             weight,
             `${path}.habits[${j}].contributionWeight`,

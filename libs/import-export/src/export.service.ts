@@ -29,8 +29,13 @@ export const HABITS_CSV_COLUMNS = [
   'Color',
   'Icon',
   'ExternalId',
+  'Unit',
+  'TargetType',
+  'TargetValue',
+  'TargetPeriod',
 ];
-export const LOGS_CSV_COLUMNS = ['Date', 'Status', 'Notes'];
+/** `Value`: a measurable habit's day (empty when skipped, and for check habits). */
+export const LOGS_CSV_COLUMNS = ['Date', 'Status', 'Notes', 'Value'];
 
 /** A folder name for a habit in the CSV zip: `001 Name` with path characters removed. */
 export const habitFolder = (position: number, name: string): string =>
@@ -125,7 +130,7 @@ export class ExportService {
       zip.add(file);
       file.push(strToU8(csvLine(LOGS_CSV_COLUMNS)));
       for await (const page of this.logPages(habit.id)) {
-        file.push(strToU8(page.map((l) => csvLine([l.date, l.status, l.notes])).join('')));
+        file.push(strToU8(page.map((l) => csvLine([l.date, l.status, l.notes, l.value])).join('')));
         yield* drain();
       }
       file.push(new Uint8Array(0), true);
@@ -154,5 +159,9 @@ function habitCsvLine(habit: ExportedHabitRow, position: number): string {
     habit.color,
     habit.icon,
     habit.externalId,
+    habit.unit,
+    habit.targetType,
+    habit.targetValue,
+    habit.targetPeriod,
   ]);
 }

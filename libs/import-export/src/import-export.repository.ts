@@ -29,6 +29,12 @@ export interface NewImportedHabit {
   color: string;
   icon: string | null;
   position: number;
+  kind: 'check' | 'measure';
+  /** Measurable habits only (null for check habits), as `HabitEntity` holds them. */
+  unit: string | null;
+  targetType: 'at_least' | 'at_most' | null;
+  targetValue: number | null;
+  targetPeriod: 'day' | 'week' | 'month' | null;
 }
 
 export interface NewImportedGoal {
@@ -64,7 +70,9 @@ export class ImportExportRepository {
   habitsOf(manager: EntityManager, userId: string): Promise<ExportedHabitRow[]> {
     return queryRows<ExportedHabitRow>(
       manager,
-      `SELECT h.id, h.external_id AS "externalId", h.name, h.description, 'check' AS kind,
+      `SELECT h.id, h.external_id AS "externalId", h.name, h.description, h.kind, h.unit,
+         h.target_type AS "targetType", h.target_value::float8 AS "targetValue",
+         h.target_period AS "targetPeriod",
          h.frequency, h.times_per_week AS "timesPerWeek", h.days_of_week AS "daysOfWeek",
          h.interval_days AS "intervalDays", h.start_date::text AS "startDate",
          h.created_on::text AS "createdOn",
@@ -93,7 +101,7 @@ export class ImportExportRepository {
   ): Promise<ExportedHabit['logs']> {
     return queryRows<ExportedHabit['logs'][number]>(
       manager,
-      `SELECT log_date::text AS date, status, notes FROM habit_logs
+      `SELECT log_date::text AS date, status, notes, value::float8 AS value FROM habit_logs
        WHERE habit_id = $1 AND ($2::date IS NULL OR log_date > $2::date)
        ORDER BY log_date LIMIT $3`,
       [habitId, afterDate, limit],
@@ -108,7 +116,8 @@ export class ImportExportRepository {
          g.start_date::text AS "startDate", g.deadline::text AS deadline,
          g.base_value AS "baseValue",
          COALESCE((SELECT json_agg(json_build_object(
-             'habitId', gh.habit_id, 'contributionWeight', gh.contribution_weight)
+             'habitId', gh.habit_id, 'contributionWeight', gh.contribution_weight,
+             'count', gh.count)
              ORDER BY h.position, h.created_at, h.id)
            FROM goal_habits gh JOIN habits h ON h.id = gh.habit_id
            WHERE gh.goal_id = g.id), '[]'::json) AS habits
@@ -186,15 +195,18 @@ export class ImportExportRepository {
     await manager.query(
       `INSERT INTO habits (id, user_id, external_id, name, description, frequency, times_per_week,
          days_of_week, interval_days, start_date, created_on, difficulty, priority, status, color,
-         icon, position, created_at, updated_at)
+         icon, position, kind, unit, target_type, target_value, target_period, created_at,
+         updated_at)
        SELECT x.id, x."userId", x."externalId", x.name, x.description, x.frequency,
          x."timesPerWeek", ${DAYS_OF_WEEK},
          x."intervalDays", x."startDate", x."createdOn", x.difficulty, x.priority, x.status,
-         x.color, x.icon, x.position, $2, $2
+         x.color, x.icon, x.position, x.kind, x.unit, x."targetType", x."targetValue",
+         x."targetPeriod", $2, $2
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "userId" uuid, "externalId" text,
          name text, description text, frequency text, "timesPerWeek" smallint, "daysOfWeek" jsonb,
          "intervalDays" smallint, "startDate" date, "createdOn" date, difficulty text,
-         priority text, status text, color text, icon text, position integer)`,
+         priority text, status text, color text, icon text, position integer, kind text,
+         unit text, "targetType" text, "targetValue" numeric, "targetPeriod" text)`,
       [JSON.stringify(habits), now],
     );
   }
@@ -233,7 +245,13 @@ export class ImportExportRepository {
    */
   async insertLogs(
     manager: EntityManager,
-    rows: { habitId: string; date: LocalDate; status: string; notes: string | null }[],
+    rows: {
+      habitId: string;
+      date: LocalDate;
+      status: string;
+      notes: string | null;
+      value?: number | null;
+    }[],
     now: Date,
     onBatch: (written: number) => void = () => undefined,
   ): Promise<Map<string, number>> {
@@ -243,9 +261,11 @@ export class ImportExportRepository {
       const result = await queryRows<{ habit_id: string; n: number }>(
         manager,
         `WITH inserted AS (
-           INSERT INTO habit_logs (habit_id, log_date, status, notes, created_at, updated_at)
-           SELECT h, d, s, n, $5, $5 FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[])
-             AS x(h, d, s, n)
+           INSERT INTO habit_logs (habit_id, log_date, status, notes, value, created_at,
+             updated_at)
+           SELECT h, d, s, n, v::numeric, $5, $5
+           FROM unnest($1::uuid[], $2::date[], $3::text[], $4::text[], $6::text[])
+             AS x(h, d, s, n, v)
            ON CONFLICT (habit_id, log_date) DO NOTHING
            RETURNING habit_id)
          SELECT habit_id, count(*)::int AS n FROM inserted GROUP BY habit_id`,
@@ -255,6 +275,8 @@ export class ImportExportRepository {
           batch.map((r) => r.status),
           batch.map((r) => r.notes),
           now,
+          // Measurable values as decimal text (at most 3 decimals): numeric takes them exactly.
+          batch.map((r) => (r.value === null || r.value === undefined ? null : String(r.value))),
         ],
       );
       for (const r of result) inserted.set(r.habit_id, (inserted.get(r.habit_id) ?? 0) + r.n);
@@ -266,7 +288,12 @@ export class ImportExportRepository {
   async insertGoals(
     manager: EntityManager,
     goals: NewImportedGoal[],
-    links: { goalId: string; habitId: string; contributionWeight: number }[],
+    links: {
+      goalId: string;
+      habitId: string;
+      contributionWeight: number;
+      count: 'completions' | 'value';
+    }[],
     now: Date,
   ): Promise<void> {
     if (goals.length === 0) return;
@@ -291,12 +318,13 @@ export class ImportExportRepository {
     );
     if (links.length === 0) return;
     await manager.query(
-      `INSERT INTO goal_habits (goal_id, habit_id, contribution_weight)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::double precision[])`,
+      `INSERT INTO goal_habits (goal_id, habit_id, contribution_weight, count)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::double precision[], $4::text[])`,
       [
         links.map((l) => l.goalId),
         links.map((l) => l.habitId),
         links.map((l) => l.contributionWeight),
+        links.map((l) => l.count),
       ],
     );
   }

@@ -53,8 +53,8 @@ export interface ImportedGoal {
   startDate: LocalDate;
   deadline: LocalDate | null;
   baseValue: number;
-  /** Links by index into the plan's `habits`. */
-  links: { habitIndex: number; contributionWeight: number }[];
+  /** Links by index into the plan's `habits`; `count` as SPEC §6 (default completions). */
+  links: { habitIndex: number; contributionWeight: number; count?: 'completions' | 'value' }[];
 }
 
 export interface ImportSettings {

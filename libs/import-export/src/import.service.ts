@@ -16,7 +16,7 @@ import { MAX_IMPORT_GOALS, MAX_IMPORT_HABITS } from './limits';
 import { parseImport } from './parse-import';
 
 /** Whether this server stores measurable habits (SPEC.md §6); until it does they are skipped. */
-export const MEASURABLE_HABITS_SUPPORTED = false;
+export const MEASURABLE_HABITS_SUPPORTED = true;
 /** Imports with more logs than this report `import_progress` over the socket as they run. */
 export const PROGRESS_MIN_LOGS = 10_000;
 
@@ -205,6 +205,11 @@ export class ImportService {
         color: habit.color,
         icon: habit.icon,
         position: matching.lastPosition + index + 1,
+        kind: habit.kind,
+        unit: habit.measure?.unit ?? null,
+        targetType: habit.measure?.target.type ?? null,
+        targetValue: habit.measure?.target.value ?? null,
+        targetPeriod: habit.measure?.target.period ?? null,
       };
     });
     await this.repository.insertHabits(manager, rows, ctx.now);
@@ -241,6 +246,7 @@ export class ImportService {
           goalId: goal.id,
           habitId: idOf.get(plan.habits[link.habitIndex])!,
           contributionWeight: link.contributionWeight,
+          count: link.count ?? 'completions',
         })),
       ),
       ctx.now,

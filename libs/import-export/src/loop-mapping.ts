@@ -1,5 +1,5 @@
 import type { LocalDate } from '@app/contracts';
-import { addDays, isValidLocalDate, type Schedule } from '@app/domain';
+import { addDays, isValidLocalDate, MAX_MEASURE_VALUE, type Schedule } from '@app/domain';
 import type { ImportedLog, ImportPlan, ImportSource, MeasureDefinition } from './import-plan';
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH, MAX_NOTES_LENGTH } from './limits';
 
@@ -89,7 +89,11 @@ export function loopMeasure(habit: LoopHabit): {
   approximated: boolean;
 } {
   const type = habit.targetType === 1 ? 'at_most' : 'at_least';
-  const value = Math.max(0, Math.round(habit.targetValue * 1000) / 1000);
+  // An `at_least` target is above 0 (SPEC §6); no value passes the largest a value may hold.
+  const value = Math.min(
+    MAX_MEASURE_VALUE,
+    Math.max(type === 'at_least' ? 0.001 : 0, Math.round(habit.targetValue * 1000) / 1000),
+  );
   const unit = (habit.unit ?? '').trim().slice(0, 20) || 'units';
   const den = habit.freqDen;
   if (den === 1)
@@ -153,6 +157,10 @@ export function mapLoopHabits(
       }
       if (numerical) {
         if (rep.value < 0) continue;
+        if (rep.value / 1000 > MAX_MEASURE_VALUE) {
+          unknownValues += 1;
+          continue;
+        }
         byDate.set(rep.date, { date: rep.date, status: 'done', notes, value: rep.value / 1000 });
       } else if (rep.value === 2) byDate.set(rep.date, { date: rep.date, status: 'done', notes });
       else if (rep.value === 3) byDate.set(rep.date, { date: rep.date, status: 'skipped', notes });

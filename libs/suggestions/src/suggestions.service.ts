@@ -19,6 +19,7 @@ import {
   HabitsService,
   habitNotFound,
   MAX_HABITS_PER_USER,
+  streakUnitOf,
   toHabitHistory,
 } from '@app/habits';
 import { Injectable } from '@nestjs/common';
@@ -39,7 +40,7 @@ function storedStats(habit: HabitEntity): HabitStats {
   return {
     currentStreak: habit.currentStreak,
     longestStreak: habit.longestStreak,
-    streakUnit: habit.frequency === 'weekly' ? 'week' : 'day',
+    streakUnit: streakUnitOf(habit),
     totalCompletions: habit.totalCompletions,
     totalSkips: habit.totalSkips,
     consistencyScore: habit.consistencyScore,
@@ -54,11 +55,19 @@ function storedStats(habit: HabitEntity): HabitStats {
       habit.weekDone === null || habit.weekQuota === null
         ? null
         : { done: habit.weekDone, quota: habit.weekQuota },
+    ...(habit.period ? { period: habit.period } : {}),
   };
 }
 
-/** The suggestion rules' look-back: the consistency window (30 days, or 4 ISO weeks before the current one). */
-function windowStart(today: string): string {
+/**
+ * The suggestion rules' look-back: the consistency window (30 days, or 4 ISO weeks before the
+ * current one; a measurable habit's up to 3 months before the current one).
+ */
+function windowStart(today: string, habit: Pick<HabitEntity, 'kind'>): string {
+  if (habit.kind === 'measure') {
+    const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - 3;
+    return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+  }
   const dayBased = addDays(today, -(CONSISTENCY_DAYS - 1));
   const weekly = addDays(isoWeekStart(today), -7 * CONSISTENCY_PAST_WEEKS);
   return dayBased < weekly ? dayBased : weekly;
@@ -86,7 +95,8 @@ export class SuggestionsService {
       const [found] = await this.habits.listWithRecords(manager, user.id, {
         habitId,
         limit: 1,
-        from: windowStart(today),
+        from: windowStart(today, { kind: 'check' }),
+        measureFrom: windowStart(today, { kind: 'measure' }),
         to: today,
         today,
       });

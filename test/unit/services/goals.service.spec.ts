@@ -47,8 +47,8 @@ describe('GoalsService (in-memory repositories)', () => {
     expect(goal).toMatchObject({ currentValue: 6, isCompleted: false, overdue: false, version: 2 });
     expect(goal.habits).toEqual(
       [
-        { habitId: read.id, contributionWeight: 1 },
-        { habitId: run.id, contributionWeight: 2.5 },
+        { habitId: read.id, contributionWeight: 1, count: 'completions' },
+        { habitId: run.id, contributionWeight: 2.5, count: 'completions' },
       ].sort((a, b) => (a.habitId < b.habitId ? -1 : 1)),
     );
   });

@@ -14,6 +14,7 @@ async function setup() {
     s.stats,
     s.goalProgress,
     s.freshness,
+    s.idempotencyKeys,
   );
   const user = userOf();
   const habit = await habitsService.create(user, { name: 'Read', frequency: 'daily' });

@@ -4,7 +4,13 @@
 import { AppError, AuthUser, Clock } from '@app/common';
 import type { LocalDate, PausePeriodSnapshot } from '@app/contracts';
 import { GoalEntity, GoalHabitEntity, HabitEntity, HabitLogEntity } from '@app/database';
-import { addDays, userDayOf, type Schedule, type ScheduleVersion } from '@app/domain';
+import {
+  addDays,
+  userDayOf,
+  type HabitHistory,
+  type Schedule,
+  type ScheduleVersion,
+} from '@app/domain';
 import {
   GoalContribution,
   GoalProgressRepository,
@@ -36,6 +42,7 @@ import type { HabitChanges, NewHabit } from '../../../libs/habits/src/habits.rep
 import { DeferredWrites, EventBuffer, UnitOfWork, WriteContext, Writer } from '@app/unit-of-work';
 import type { ServerEventType } from '@app/contracts';
 import type { EntityManager } from 'typeorm';
+import type { IdempotencyKeysRepository } from '../../../libs/habit-logs/src/idempotency-keys.repository';
 
 /** 'resolved', or the code of the AppError the promise failed with. */
 export const codeOf = (promise: Promise<unknown>): Promise<string> =>
@@ -232,6 +239,14 @@ export class FakeHabitsRepository {
   async ownedIds(_m: EntityManager, userId: string, habitIds: string[]): Promise<Set<string>> {
     return new Set(habitIds.filter((id) => this.t.habits.get(id)?.userId === userId));
   }
+  async ownedKinds(_m: EntityManager, userId: string, habitIds: string[]) {
+    return new Map(
+      habitIds
+        .map((id) => this.t.habits.get(id))
+        .filter((h) => h?.userId === userId)
+        .map((h) => [h!.id, h!.kind ?? 'check'] as const),
+    );
+  }
   async reorder(_m: EntityManager, userId: string, habitIds: string[], now: Date): Promise<number> {
     const owned = habitIds.map((id) => this.t.habits.get(id)).filter((h) => h?.userId === userId);
     const places = owned.map((h) => h!.position).sort((a, b) => a - b);
@@ -348,14 +363,19 @@ export class FakeHabitLogsRepository {
   async lockHabitAndUpsert(
     m: EntityManager,
     userId: string,
-    write: LogWrite,
+    write: Omit<LogWrite, 'status'> & { status: LogWrite['status'] | null },
     today: LocalDate,
     now: Date,
   ) {
     const before = await this.lockedBefore(m, userId, write.habitId, today);
     if (!before) return { habit: null, records: null, goals: [], result: null };
-    const valid = write.logDate <= today && write.logDate >= before.habit.startDate;
-    return { ...before, result: valid ? await this.upsert(m, write, now) : null };
+    const { status } = write;
+    const valid =
+      write.logDate <= today &&
+      write.logDate >= before.habit.startDate &&
+      (before.habit.kind ?? 'check') === 'check' &&
+      status !== null;
+    return { ...before, result: valid ? await this.upsert(m, { ...write, status }, now) : null };
   }
   async lockHabitAndDelete(m: EntityManager, userId: string, logId: string, today: LocalDate) {
     const log = this.t.logs.find((l) => l.id === logId);
@@ -404,6 +424,24 @@ export class FakeHabitLogsRepository {
   }
 }
 
+/** `Idempotency-Key`s in a map (expiry as the real one: 24 h from the first answer). */
+export class FakeIdempotencyKeysRepository {
+  readonly answers = new Map<string, { statusCode: number; body: unknown; expiresAt: number }>();
+  async find(_m: EntityManager, userId: string, key: string, now: Date) {
+    const answer = this.answers.get(`${userId} ${key}`);
+    return answer && answer.expiresAt > now.getTime() ? answer : null;
+  }
+  async save(
+    _m: EntityManager,
+    userId: string,
+    key: string,
+    answer: { statusCode: number; body: unknown },
+    now: Date,
+  ) {
+    this.answers.set(`${userId} ${key}`, { ...answer, expiresAt: now.getTime() + 86_400_000 });
+  }
+}
+
 export class FakeGoalProgressRepository {
   constructor(private readonly t: Tables) {}
 
@@ -433,18 +471,28 @@ export class FakeGoalProgressRepository {
       const goal = this.t.goals.get(link.goalId);
       if (!goal || !result.has(goal.id)) continue;
       const to = asOf ?? goal.statsAsOf ?? goal.startDate;
-      const doneCount = this.t.logs.filter(
-        (l) =>
-          l.habitId === link.habitId &&
-          l.status === 'done' &&
-          l.logDate >= goal.startDate &&
-          l.logDate <= to,
-      ).length;
-      result
-        .get(goal.id)!
-        .push({ habitId: link.habitId, contributionWeight: link.contributionWeight, doneCount });
+      const counted = this.t.logs.filter(
+        (l) => l.habitId === link.habitId && l.logDate >= goal.startDate && l.logDate <= to,
+      );
+      const kind = this.t.habits.get(link.habitId)?.kind ?? 'check';
+      const amount =
+        link.count === 'value'
+          ? counted.reduce((sum, l) => sum + Math.round((l.value ?? 0) * 1000), 0) / 1000
+          : kind === 'check'
+            ? counted.filter((l) => l.status === 'done').length
+            : null;
+      result.get(goal.id)!.push({
+        habitId: link.habitId,
+        contributionWeight: link.contributionWeight,
+        count: link.count ?? 'completions',
+        amount,
+      });
     }
     return result;
+  }
+  /** The in-memory tables keep no engine histories: measurable completions count 0 here. */
+  async measureHistories() {
+    return new Map<string, HabitHistory>();
   }
   async linksOf(_m: EntityManager, goalIds: string[]) {
     return new Map(
@@ -548,9 +596,14 @@ export class FakeGoalsRepository {
     this.t.links = this.t.links.filter((l) => l.goalId !== goalId);
     return true;
   }
-  async weightsOf(_m: EntityManager, goalId: string) {
+  async linksByHabit(_m: EntityManager, goalId: string) {
     return new Map(
-      this.t.links.filter((l) => l.goalId === goalId).map((l) => [l.habitId, l.contributionWeight]),
+      this.t.links
+        .filter((l) => l.goalId === goalId)
+        .map((l) => [
+          l.habitId,
+          { contributionWeight: l.contributionWeight, count: l.count ?? 'completions' },
+        ]),
     );
   }
   async replaceLinks(m: EntityManager, goalId: string, links: GoalLink[]) {
@@ -591,5 +644,6 @@ export function inMemoryServices(clock: FixedClock) {
       progressRepo,
     ) as unknown as HabitLogsRepository,
     goalsRepo: new FakeGoalsRepository(tables) as unknown as GoalsRepository,
+    idempotencyKeys: new FakeIdempotencyKeysRepository() as unknown as IdempotencyKeysRepository,
   };
 }

@@ -6,6 +6,8 @@ import {
   HeatmapCountsDto,
   HeatmapDayDto,
   HeatmapQueryDto,
+  MeasurePointDto,
+  MeasureSeriesQueryDto,
   MonthlyStatsQueryDto,
   PeriodStatsDto,
   WeeklyStatsQueryDto,
@@ -17,6 +19,7 @@ import {
   ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiUnprocessableEntityResponse,
   ApiTags,
 } from '@nestjs/swagger';
 
@@ -83,6 +86,25 @@ export class AnalyticsController {
     @Query() query: MonthlyStatsQueryDto,
   ): Promise<PeriodStatsDto[]> {
     return this.analytics.habitMonthly(user, id, query);
+  }
+
+  /**
+   * A measurable habit's total per period (its target's period: day, ISO week or month) from
+   * `from` to `to` (default the last 30 days, at most 371), against the prorated target.
+   */
+  @Get('habits/:id/values')
+  @ApiOkResponse({ type: [MeasurePointDto] })
+  @ApiBadRequestResponse({
+    description: 'INVALID_ID, VALIDATION_FAILED, INVALID_RANGE, RANGE_TOO_LONG',
+  })
+  @ApiNotFoundResponse({ description: 'HABIT_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ description: 'HABIT_NOT_MEASURABLE' })
+  getHabitValues(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: MeasureSeriesQueryDto,
+  ): Promise<MeasurePointDto[]> {
+    return this.analytics.habitValues(user, id, query);
   }
 
   /** Consistency as of each of the `days` days (1–371, default 30) ending today. */

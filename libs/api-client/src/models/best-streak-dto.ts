@@ -3,7 +3,7 @@
 
 export interface BestStreakDto {
   habitId: string;
-  unit: 'day' | 'week';
+  unit: 'day' | 'week' | 'month';
 
   /**
    * The habit's current streak.

@@ -12,7 +12,7 @@ export interface GoalDto {
   createdAt: string;
 
   /**
-   * baseValue + Σ weight × done logs dated ≥ startDate.
+   * baseValue + Σ weight × each link's count (done logs, met periods or values) dated ≥ startDate.
    */
   currentValue: number;
   deadline: string | null;

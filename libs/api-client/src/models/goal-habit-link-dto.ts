@@ -7,5 +7,12 @@ export interface GoalHabitLinkDto {
    * > 0 and ≤ 1000; new links default to 1, listed links without a weight keep theirs.
    */
   contributionWeight?: number;
+
+  /**
+   * `completions` (done logs, or a measurable habit's met periods) or `value` (Σ a measurable
+   * habit's values since the goal's start: "run 100 km"). New links default to `completions`,
+   * listed links without a count keep theirs.
+   */
+  count?: 'completions' | 'value';
   habitId: string;
 }

@@ -3,5 +3,10 @@
 
 export interface GoalLinkDto {
   contributionWeight: number;
+
+  /**
+   * `completions` (done logs, or a measurable habit's met periods) or `value` (Σ its values).
+   */
+  count: 'completions' | 'value';
   habitId: string;
 }

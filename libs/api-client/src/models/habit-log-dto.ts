@@ -7,4 +7,9 @@ export interface HabitLogDto {
   logDate: string;
   notes: string | null;
   status: 'done' | 'skipped' | 'missed';
+
+  /**
+   * Measurable habits: the day's value (exact, at most 3 decimals); null otherwise.
+   */
+  value: number | null;
 }

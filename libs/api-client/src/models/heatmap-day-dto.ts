@@ -5,10 +5,22 @@ export interface HeatmapDayDto {
   date: string;
 
   /**
+   * Measurable habits: the day's period total ÷ its target, 0–1 (1 = reached; capped), null
+   * where nothing is judged; null for check habits. Status of a measurable habit's day: its
+   * period's outcome (met → done, failed → missed, pending; neutral → not_due).
+   */
+  progress: number | null;
+
+  /**
    * The day's log if any; else `paused` inside a pause, `not_due` before the start date or on a
    * day the schedule does not ask for, `missed` for a due day before today, `pending` for a due
    * day from today on. Weekly habits: an unlogged day is `pending` in the current week,
    * `missed` in a failed past week and `not_due` otherwise.
    */
   status: 'done' | 'skipped' | 'missed' | 'pending' | 'not_due' | 'paused';
+
+  /**
+   * Measurable habits: the day's value (null unlogged or skipped); null for check habits.
+   */
+  value: number | null;
 }

@@ -4,5 +4,14 @@
 export interface TodayLogDto {
   id: string;
   notes: string | null;
+
+  /**
+   * A measurable habit's log is `done` when it holds a value, `skipped` otherwise.
+   */
   status: 'done' | 'skipped' | 'missed';
+
+  /**
+   * Measurable habits: the day's value so far; null for check habits and skipped days.
+   */
+  value: number | null;
 }

@@ -20,12 +20,15 @@ import { getHabitHeatmap } from '../fn/analytics/get-habit-heatmap';
 import { GetHabitHeatmap$Params } from '../fn/analytics/get-habit-heatmap';
 import { getHabitMonthlyStats } from '../fn/analytics/get-habit-monthly-stats';
 import { GetHabitMonthlyStats$Params } from '../fn/analytics/get-habit-monthly-stats';
+import { getHabitValues } from '../fn/analytics/get-habit-values';
+import { GetHabitValues$Params } from '../fn/analytics/get-habit-values';
 import { getHabitWeeklyStats } from '../fn/analytics/get-habit-weekly-stats';
 import { GetHabitWeeklyStats$Params } from '../fn/analytics/get-habit-weekly-stats';
 import { getHeatmap } from '../fn/analytics/get-heatmap';
 import { GetHeatmap$Params } from '../fn/analytics/get-heatmap';
 import { HeatmapCountsDto } from '../models/heatmap-counts-dto';
 import { HeatmapDayDto } from '../models/heatmap-day-dto';
+import { MeasurePointDto } from '../models/measure-point-dto';
 import { PeriodStatsDto } from '../models/period-stats-dto';
 
 @Injectable({ providedIn: 'root' })
@@ -206,6 +209,43 @@ export class AnalyticsService extends BaseService {
     const resp = this.getHabitMonthlyStats$Response(params, context);
     return resp.pipe(
       map((r: StrictHttpResponse<Array<PeriodStatsDto>>): Array<PeriodStatsDto> => r.body)
+    );
+  }
+
+  /** Path part for operation `getHabitValues()` */
+  static readonly GetHabitValuesPath = '/api/analytics/habits/{id}/values';
+
+  /**
+   * A measurable habit's total per period (its target's period: day, ISO week or month) from
+   * `from` to `to` (default the last 30 days, at most 371), against the prorated target.
+   *
+   *
+   *
+   * This method provides access to the full `HttpResponse`, allowing access to response headers.
+   * To access only the response body, use `getHabitValues()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  getHabitValues$Response(params: GetHabitValues$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<MeasurePointDto>>> {
+    const obs = getHabitValues(this.http, this.rootUrl, params, context);
+    return obs;
+  }
+
+  /**
+   * A measurable habit's total per period (its target's period: day, ISO week or month) from
+   * `from` to `to` (default the last 30 days, at most 371), against the prorated target.
+   *
+   *
+   *
+   * This method provides access only to the response body.
+   * To access the full response (for headers, for example), `getHabitValues$Response()` instead.
+   *
+   * This method doesn't expect any request body.
+   */
+  getHabitValues(params: GetHabitValues$Params, context?: HttpContext): Observable<Array<MeasurePointDto>> {
+    const resp = this.getHabitValues$Response(params, context);
+    return resp.pipe(
+      map((r: StrictHttpResponse<Array<MeasurePointDto>>): Array<MeasurePointDto> => r.body)
     );
   }
 

@@ -30,7 +30,9 @@ export class HabitLogsService extends BaseService {
   static readonly LogHabitPath = '/api/habit-logs';
 
   /**
-   * Logs a habit for a day (default: the user's today): 201 when created, 200 when it replaced that day's log.
+   * Logs a habit for a day (default: the user's today): 201 when created, 200 when it replaced
+   * (or added to) that day's log. Check habits send `status`; measurable habits `value`, `add`
+   * or `status: skipped`.
    *
    *
    *
@@ -45,7 +47,9 @@ export class HabitLogsService extends BaseService {
   }
 
   /**
-   * Logs a habit for a day (default: the user's today): 201 when created, 200 when it replaced that day's log.
+   * Logs a habit for a day (default: the user's today): 201 when created, 200 when it replaced
+   * (or added to) that day's log. Check habits send `status`; measurable habits `value`, `add`
+   * or `status: skipped`.
    *
    *
    *

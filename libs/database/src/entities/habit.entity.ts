@@ -5,11 +5,24 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { numericToNumber } from './transformers';
 
 export type HabitFrequency = 'daily' | 'weekly' | 'custom';
 export type HabitDifficulty = 'easy' | 'medium' | 'hard';
 export type HabitPriority = 'low' | 'medium' | 'high';
 export type HabitStatus = 'active' | 'paused' | 'archived' | 'at_risk';
+/** SPEC.md §6: `check` (done/skipped/missed) or `measure` (values toward a target). */
+export type HabitKind = 'check' | 'measure';
+export type HabitTargetType = 'at_least' | 'at_most';
+export type HabitTargetPeriod = 'day' | 'week' | 'month';
+/** A measurable habit's current period as its statistics were computed (values exact to 3 decimals). */
+export interface StoredPeriod {
+  start: string;
+  end: string;
+  total: number;
+  target: number | null;
+  outcome: 'met' | 'failed' | 'pending' | 'neutral';
+}
 /** The palette the web app draws in both themes (a CHECK constraint holds the same list). */
 export const HABIT_COLORS = [
   'green',
@@ -44,6 +57,22 @@ export class HabitEntity {
   @Column({ type: 'varchar', length: 16, default: 'green' }) color!: HabitColor;
   /** One emoji, or null. */
   @Column({ type: 'varchar', length: 32, nullable: true }) icon!: string | null;
+  @Column({ type: 'varchar', length: 8, default: 'check' }) kind!: HabitKind;
+  /** Measurable habits: the unit of their values (1–20 characters); null for check habits. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) unit!: string | null;
+  @Column({ name: 'target_type', type: 'varchar', length: 8, nullable: true })
+  targetType!: HabitTargetType | null;
+  @Column({
+    name: 'target_value',
+    type: 'numeric',
+    precision: 12,
+    scale: 3,
+    nullable: true,
+    transformer: numericToNumber,
+  })
+  targetValue!: number | null;
+  @Column({ name: 'target_period', type: 'varchar', length: 8, nullable: true })
+  targetPeriod!: HabitTargetPeriod | null;
   /** The habit's id in the file it was imported from (Loop's uuid); matches it on re-import. */
   @Column({ name: 'external_id', type: 'varchar', length: 100, nullable: true }) externalId!:
     string | null;
@@ -70,6 +99,8 @@ export class HabitEntity {
   @Column({ name: 'due_today', type: 'boolean', default: false }) dueToday!: boolean;
   @Column({ name: 'week_done', type: 'smallint', nullable: true }) weekDone!: number | null;
   @Column({ name: 'week_quota', type: 'smallint', nullable: true }) weekQuota!: number | null;
+  /** Measurable habits: the current period as of `statsAsOf`; null for check habits. */
+  @Column({ type: 'jsonb', nullable: true }) period!: StoredPeriod | null;
   /** The user's day the habit was created. */
   @Column({ name: 'created_on', type: 'date' }) createdOn!: string;
   @Column({ type: 'integer', default: 1 }) version!: number;

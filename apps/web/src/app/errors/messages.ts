@@ -98,6 +98,10 @@ export const ERROR_MESSAGES: Readonly<Record<string, string>> = {
   LOG_ADD_INVALID: 'Add an amount above 0, with at most 3 decimals.',
   GOAL_COUNT_INVALID: 'Choose whether the goal counts completions or amounts.',
   GOAL_COUNT_NEEDS_MEASURE: 'Only a measured habit can add its amounts to a goal.',
+  LOG_VALUE_TOO_LARGE: 'That would make the day’s amount too large to store.',
+  HABIT_KIND_LOCKED: 'A habit with logged days stays ticked off or measured: create a new habit.',
+  HABIT_NOT_MEASURABLE: 'Only a measured habit has amounts to chart.',
+  IDEMPOTENCY_KEY_INVALID: 'The app sent a malformed request. Reload the page and try again.',
 
   // Goals and suggestions
   GOAL_NOT_FOUND: 'That goal no longer exists.',
@@ -161,6 +165,7 @@ export const FIELD_MESSAGES: Readonly<Record<string, string>> = {
   IS_DEFINED: 'This is needed.',
   IS_INT: 'Enter a whole number.',
   IS_NUMBER: 'Enter a number.',
+  IS_OBJECT: 'Fill in every part of this field.',
   IS_POSITIVE: 'Enter a number above 0.',
   MIN: 'This number is too small.',
   MAX: 'This number is too large.',

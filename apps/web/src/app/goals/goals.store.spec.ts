@@ -25,7 +25,7 @@ describe('GoalsStore', () => {
     id: 'g-read',
     name: 'Read 20 books',
     currentValue: 5,
-    habits: [{ habitId: run.id, contributionWeight: 0.5 }],
+    habits: [{ habitId: run.id, contributionWeight: 0.5, count: 'completions' }],
   });
 
   async function answerLoad(goals = [read], habits = [run]): Promise<void> {

@@ -11,6 +11,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { HabitDto } from '@habit-tracker/api-client';
 import { HabitActionsComponent } from './habit-actions.component';
 import { HabitChartsComponent } from './habit-charts.component';
+import { MeasureChartComponent } from './measure-chart.component';
 import { HabitDetailStore, type SuggestionType } from './habit-detail.store';
 import { HabitSuggestionsComponent } from './habit-suggestions.component';
 import { scheduleWords, STATUS_LABELS } from './habit-words';
@@ -30,6 +31,7 @@ import { LoadStateComponent } from '../shared/load-state.component';
     HabitSuggestionsComponent,
     HabitActionsComponent,
     HabitChartsComponent,
+    MeasureChartComponent,
     LoadStateComponent,
   ],
   providers: [HabitDetailStore],
@@ -83,6 +85,14 @@ import { LoadStateComponent } from '../shared/load-state.component';
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading">Progress</h2>
           @defer (on idle) {
+            @if (habit.kind === 'measure' && habit.target) {
+              <ht-measure-chart
+                class="values"
+                [values]="store.values()"
+                [unit]="habit.unit ?? ''"
+                [period]="habit.target.period"
+              />
+            }
             <ht-habit-charts
               [weekly]="store.chartWeeks()"
               [monthly]="store.chartMonths()"
@@ -148,6 +158,9 @@ import { LoadStateComponent } from '../shared/load-state.component';
     }
     section {
       margin-top: 1.5rem;
+    }
+    .values {
+      margin-bottom: 1rem;
     }
     h2 {
       font-size: 1.15rem;

@@ -8,6 +8,7 @@ import {
   type HabitDto,
   type HabitLogDto,
   type HeatmapDayDto,
+  type MeasurePointDto,
   type PeriodStatsDto,
   type SuggestionDto,
 } from '@habit-tracker/api-client';
@@ -19,6 +20,7 @@ import { pageLoad } from '../shared/page-load';
 import { newerOf } from '../today/habit-snapshots';
 import { periodsSince, type PeriodRate, weekTallyRates } from '../shared/charts/chart-series';
 import { buildHeatmapGrid, heatmapRange, HEATMAP_WEEKS, type WeekTally } from './heatmap-grid';
+import { addDays } from './local-dates';
 
 export type LogStatus = HabitLogDto['status'];
 export type SuggestionType = SuggestionDto['type'];
@@ -35,7 +37,12 @@ interface History {
   monthly: PeriodStatsDto[];
   trend: ConsistencyPointDto[];
   suggestions: SuggestionDto[];
+  /** Measured habits: totals per period against the target (empty for a check habit). */
+  values: MeasurePointDto[];
 }
+
+/** How far back a measured habit's chart reaches: 30 days, 12 weeks or 12 months. */
+const VALUES_DAYS = { day: 30, week: 84, month: 335 } as const;
 
 /**
  * One habit's page: the habit, its year of days and logs, its charts and suggestions. Every
@@ -83,6 +90,7 @@ export class HabitDetailStore {
   private readonly months = signal<PeriodStatsDto[]>([]);
   readonly trend = signal<ConsistencyPointDto[]>([]);
   readonly suggestions = signal<SuggestionDto[]>([]);
+  readonly values = signal<MeasurePointDto[]>([]);
 
   readonly today = computed(() => this.habit()?.statsAsOf ?? this.session.user()?.today ?? null);
   /** A weekly habit's weeks, done of quota (the current one as the habit counts it). */
@@ -118,6 +126,7 @@ export class HabitDetailStore {
       ? buildHeatmapGrid(days, today, {
           startDate: habit.startDate,
           weekTallies: this.weekTallies(),
+          ...(habit.kind === 'measure' ? { measureUnit: habit.unit ?? '' } : {}),
         })
       : null;
   });
@@ -208,15 +217,21 @@ export class HabitDetailStore {
     if (!today) return null;
     const { from, to } = heatmapRange(today);
     const weeks = habit.frequency === 'weekly' ? HEATMAP_WEEKS : CHART_WEEKS;
-    const [days, logs, weekly, monthly, trend, suggestions] = await Promise.all([
+    // From the habit's start at the earliest: periods before it have nothing to show.
+    const reach = habit.target ? addDays(today, -(VALUES_DAYS[habit.target.period] - 1)) : null;
+    const valuesFrom = reach && reach < habit.startDate ? habit.startDate : reach;
+    const [days, logs, weekly, monthly, trend, suggestions, values] = await Promise.all([
       firstValueFrom(this.analyticsApi.getHabitHeatmap({ id, from, to })),
       firstValueFrom(this.logsApi.listHabitLogs({ id, from, to })),
       firstValueFrom(this.analyticsApi.getHabitWeeklyStats({ id, weeks })),
       firstValueFrom(this.analyticsApi.getHabitMonthlyStats({ id, months: CHART_MONTHS })),
       firstValueFrom(this.analyticsApi.getHabitConsistencyTrend({ id, days: TREND_DAYS })),
       firstValueFrom(this.suggestionsApi.getAdaptiveSuggestions({ id })),
+      habit.kind === 'measure' && valuesFrom
+        ? firstValueFrom(this.analyticsApi.getHabitValues({ id, from: valuesFrom, to: today }))
+        : Promise.resolve([]),
     ]);
-    return { days, logs, weekly, monthly, trend, suggestions };
+    return { days, logs, weekly, monthly, trend, suggestions, values };
   }
 
   private keepHistory(history: History): void {
@@ -226,5 +241,6 @@ export class HabitDetailStore {
     this.months.set(history.monthly);
     this.trend.set(history.trend);
     this.suggestions.set(history.suggestions);
+    this.values.set(history.values);
   }
 }

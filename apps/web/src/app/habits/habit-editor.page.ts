@@ -18,6 +18,14 @@ import { toUserFacingError } from '../errors/user-facing-error';
 import { HabitActionsComponent } from './habit-actions.component';
 import { PausePeriodsComponent } from './pause-periods.component';
 import { HabitPlanFieldsComponent, type Level, type Priority } from './habit-plan-fields.component';
+import {
+  DEFAULT_MEASURE,
+  type MeasureDraft,
+  measureOf,
+  toMeasureFields,
+  validateMeasure,
+} from './measure';
+import { MeasureFieldsComponent } from './measure-fields.component';
 import { validateHabit } from './habit-validation';
 import { DEFAULT_SCHEDULE, type ScheduleDraft, scheduleOf, toScheduleFields } from './schedule';
 import { ScheduleBuilderComponent } from './schedule-builder.component';
@@ -39,6 +47,7 @@ import { pageLoad } from '../shared/page-load';
     HabitActionsComponent,
     PausePeriodsComponent,
     HabitPlanFieldsComponent,
+    MeasureFieldsComponent,
     LoadStateComponent,
   ],
   template: `
@@ -82,6 +91,12 @@ import { pageLoad } from '../shared/page-load';
           </div>
 
           <ht-schedule-builder [(schedule)]="schedule" [errors]="shownErrors()" />
+
+          <ht-measure-fields
+            [(draft)]="measure"
+            [errors]="shownErrors()"
+            [kindLocked]="kindLocked()"
+          />
 
           <ht-appearance-picker [(color)]="color" [(icon)]="icon" />
 
@@ -165,6 +180,17 @@ export class HabitEditorPage {
   protected readonly name = signal('');
   protected readonly description = signal('');
   protected readonly schedule = signal<ScheduleDraft>(DEFAULT_SCHEDULE);
+  protected readonly measure = signal<MeasureDraft>(DEFAULT_MEASURE);
+  /** A habit with logged days keeps its kind (422 HABIT_KIND_LOCKED otherwise). */
+  protected readonly kindLocked = computed(() => {
+    const habit = this.loaded();
+    if (!habit) return false;
+    return (
+      habit.totalCompletions + habit.totalSkips > 0 ||
+      (habit.period?.total ?? 0) > 0 ||
+      habit.recentDays.some((day) => day.logId !== null)
+    );
+  });
   protected readonly difficulty = signal<Level>('medium');
   protected readonly priority = signal<Priority>('medium');
   protected readonly startDate = signal(untracked(this.today));
@@ -179,15 +205,16 @@ export class HabitEditorPage {
   private readonly attempted = signal(false);
   private readonly serverErrors = signal<Record<string, string>>({});
 
-  private readonly clientErrors = computed(() =>
-    validateHabit({
+  private readonly clientErrors = computed(() => ({
+    ...validateHabit({
       name: this.name(),
       description: this.description(),
       schedule: this.schedule(),
       startDate: this.startDate(),
       pausePeriods: this.pausePeriods(),
     }),
-  );
+    ...validateMeasure(this.measure(), this.schedule().kind),
+  }));
   protected readonly shownErrors = computed(() => ({
     ...this.serverErrors(),
     ...(this.attempted() ? this.clientErrors() : {}),
@@ -217,6 +244,7 @@ export class HabitEditorPage {
       name: this.name().trim(),
       description: this.description().trim() || null,
       ...toScheduleFields(this.schedule()),
+      ...toMeasureFields(this.measure()),
       difficulty: this.difficulty(),
       priority: this.priority(),
       startDate: this.startDate(),
@@ -254,6 +282,7 @@ export class HabitEditorPage {
     this.name.set(habit.name);
     this.description.set(habit.description ?? '');
     this.schedule.set(scheduleOf(habit));
+    this.measure.set(measureOf(habit));
     this.difficulty.set(habit.difficulty);
     this.priority.set(habit.priority);
     this.startDate.set(habit.startDate);

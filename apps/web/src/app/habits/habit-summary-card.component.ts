@@ -65,9 +65,10 @@ import {
           · <span data-testid="week">{{ week.done }} of {{ week.quota }} this week</span>
         }
       </p>
+      <!-- A measured habit's days show their outcome; amounts are entered on Today. -->
       <ht-recent-days
         [habit]="habit()"
-        [busy]="busy()"
+        [busy]="busy() || habit().kind === 'measure'"
         (dayToggled)="dayToggled.emit($event)"
         (notesOpened)="notesOpened.emit($event)"
       />

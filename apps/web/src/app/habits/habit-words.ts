@@ -1,3 +1,4 @@
+import { targetWords } from './measure';
 import type { HabitDto } from '@habit-tracker/api-client';
 import { formatDayLabel } from './local-dates';
 import { describeSchedule, scheduleOf } from './schedule';
@@ -25,7 +26,12 @@ export function nextDueWords(habit: Pick<HabitDto, 'nextDueDate' | 'statsAsOf'>)
 }
 
 export function scheduleWords(habit: HabitDto): string {
-  const words = describeSchedule(scheduleOf(habit));
+  const schedule = describeSchedule(scheduleOf(habit));
+  // A measured habit says its target too: "Every day · at least 8 glasses a day".
+  const words =
+    habit.kind === 'measure' && habit.target
+      ? `${schedule} · ${targetWords(habit.target, habit.unit ?? '')}`
+      : schedule;
   return words[0].toUpperCase() + words.slice(1);
 }
 

@@ -19,9 +19,9 @@ describe('heatmap grid', () => {
   it('colours each day by the API’s status, leaves the days after today empty', () => {
     const grid = buildHeatmapGrid(
       [
-        { date: '2026-03-10', status: 'done' },
-        { date: '2026-03-09', status: 'missed' },
-        { date: '2025-03-10', status: 'paused' },
+        { date: '2026-03-10', status: 'done', value: null, progress: null },
+        { date: '2026-03-09', status: 'missed', value: null, progress: null },
+        { date: '2025-03-10', status: 'paused', value: null, progress: null },
       ],
       TODAY,
     );
@@ -51,9 +51,13 @@ describe('heatmap grid', () => {
   });
 
   it('offers no day before the habit started (nor after today)', () => {
-    const grid = buildHeatmapGrid([{ date: '2026-03-02', status: 'not_due' }], TODAY, {
-      startDate: '2026-03-03',
-    });
+    const grid = buildHeatmapGrid(
+      [{ date: '2026-03-02', status: 'not_due', value: null, progress: null }],
+      TODAY,
+      {
+        startDate: '2026-03-03',
+      },
+    );
     // Mon 2 March is before the start; Tue 3 March is the start.
     expect(grid.rows[0][51]).toMatchObject({
       date: '2026-03-02',
@@ -68,9 +72,9 @@ describe('heatmap grid', () => {
   it('draws a weekly habit by weeks: “1/3” for a failed week, its open days not as misses', () => {
     const grid = buildHeatmapGrid(
       [
-        { date: '2026-03-04', status: 'done' },
-        { date: '2026-03-05', status: 'missed' },
-        { date: '2026-03-09', status: 'pending' },
+        { date: '2026-03-04', status: 'done', value: null, progress: null },
+        { date: '2026-03-05', status: 'missed', value: null, progress: null },
+        { date: '2026-03-09', status: 'pending', value: null, progress: null },
       ],
       TODAY,
       {

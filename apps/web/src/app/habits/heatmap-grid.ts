@@ -21,6 +21,8 @@ export interface HeatmapCell {
   week: number;
   /** 0 = Monday … 6 = Sunday */
   day: number;
+  /** Measured habits: the day's period progress toward the target, 0–1 (null: nothing judged). */
+  progress: number | null;
 }
 
 /** A weekly habit's week, judged as a whole: "1 of 3" rather than a row of missed days. */
@@ -57,6 +59,11 @@ export interface GridOptions {
   startDate?: string;
   /** Weekly habits: the weeks' tallies (the current one from the habit's `week`). */
   weekTallies?: readonly WeekTally[];
+  /**
+   * Measured habits: their unit. Cells are then shaded by their period's progress toward the
+   * target, say the day's amount, and cannot be opened (a day's amount is entered on Today).
+   */
+  measureUnit?: string;
 }
 
 export const STATUS_WORDS: Record<HeatmapStatus, string> = {
@@ -109,6 +116,8 @@ export function buildHeatmapGrid(
 ): HeatmapGrid {
   const { from, to } = heatmapRange(today);
   const byDate = new Map(days.map((d) => [d.date, d.status]));
+  const measured = new Map(days.map((d) => [d.date, d]));
+  const unit = options.measureUnit;
   const weekly = options.weekTallies !== undefined;
   const tallies = new Map((options.weekTallies ?? []).map((t) => [t.monday, t]));
   const weeks: WeekCell[] = [];
@@ -137,14 +146,22 @@ export function buildHeatmapGrid(
             : look === 'unlogged'
               ? 'not logged'
               : STATUS_WORDS[status];
+      const cell = measured.get(date);
+      const progress = unit !== undefined && status !== null ? (cell?.progress ?? null) : null;
+      const amount =
+        unit !== undefined && cell?.value !== null && cell?.value !== undefined
+          ? `, ${cell.value} ${unit}`
+          : '';
+      const share = progress === null ? '' : `, ${Math.round(progress * 100)}% of the target`;
       rows[day].push({
         date,
         status,
-        look,
-        disabled: status === null || beforeStart,
-        label: `${formatDayLabel(date)}: ${words}`,
+        look: progress === null ? look : `${look} measured`,
+        disabled: status === null || beforeStart || unit !== undefined,
+        label: `${formatDayLabel(date)}: ${words}${amount}${share}`,
         week,
         day,
+        progress,
       });
     }
   }
@@ -160,6 +177,7 @@ function futureCell(date: string): HeatmapCell {
     label: `${formatDayLabel(date)}: not yet`,
     week: -1,
     day: (parseLocalDate(date).getUTCDay() + 6) % 7,
+    progress: null,
   };
 }
 

@@ -70,6 +70,7 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
                     [class]="'day ' + cell.look + (cell.date === selectedDate() ? ' selected' : '')"
                     [attr.data-date]="cell.date"
                     [attr.data-status]="cell.status"
+                    [style.--progress]="cell.progress"
                     [attr.aria-label]="cell.label"
                     [attr.aria-pressed]="cell.date === selectedDate()"
                     [disabled]="cell.disabled"
@@ -209,6 +210,14 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
     }
     .tally.failed {
       color: var(--missed);
+    }
+
+    .day.measured {
+      background: color-mix(
+        in srgb,
+        var(--done) calc(15% + 85% * var(--progress, 0)),
+        var(--not-due)
+      );
     }
   `,
 })

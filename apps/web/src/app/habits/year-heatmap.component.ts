@@ -46,6 +46,7 @@ const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
                 [id]="'day-' + cell.date"
                 [attr.data-date]="cell.date"
                 [attr.data-status]="cell.status"
+                [style.--progress]="cell.progress"
                 [attr.tabindex]="cell.tabIndex"
                 [attr.aria-label]="cell.label"
                 [attr.aria-selected]="cell.selected"

@@ -5,12 +5,13 @@ import { colorVar } from '../habits/habit-appearance';
 import { RecentDaysComponent } from '../habits/recent-days.component';
 import type { DayLogStatus } from '../habits/recent-days';
 import type { TodayStatus } from './habit-snapshots';
+import { MeasureEntryComponent } from './measure-entry.component';
 
 /** One habit on Today: its progress and one tap for done, skip or undo. */
 @Component({
   selector: 'ht-habit-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RecentDaysComponent, RouterLink],
+  imports: [RecentDaysComponent, RouterLink, MeasureEntryComponent],
   template: `
     <article
       class="habit"
@@ -37,42 +38,52 @@ import type { TodayStatus } from './habit-snapshots';
           }
         </p>
       </div>
-      <div class="actions">
-        @switch (logStatus()) {
-          @case ('done') {
-            <span class="state" data-testid="state">Done</span>
-            <button type="button" (click)="undoTapped.emit()" [disabled]="busy()">
-              Undo<span class="visually-hidden"> {{ habit().name }}</span>
-            </button>
+      @if (habit().kind === 'measure') {
+        <ht-measure-entry
+          class="measure"
+          [habit]="habit()"
+          [busy]="busy()"
+          (added)="amountAdded.emit($event)"
+          (valueSet)="amountSet.emit($event)"
+        />
+      } @else {
+        <div class="actions">
+          @switch (logStatus()) {
+            @case ('done') {
+              <span class="state" data-testid="state">Done</span>
+              <button type="button" (click)="undoTapped.emit()" [disabled]="busy()">
+                Undo<span class="visually-hidden"> {{ habit().name }}</span>
+              </button>
+            }
+            @case ('skipped') {
+              <span class="state" data-testid="state">Skipped</span>
+              <button type="button" (click)="undoTapped.emit()" [disabled]="busy()">
+                Undo<span class="visually-hidden"> {{ habit().name }}</span>
+              </button>
+            }
+            @default {
+              <button type="button" (click)="logTapped.emit('skipped')" [disabled]="busy()">
+                Skip<span class="visually-hidden"> {{ habit().name }}</span>
+              </button>
+              <button
+                type="button"
+                class="primary"
+                (click)="logTapped.emit('done')"
+                [disabled]="busy()"
+              >
+                Done<span class="visually-hidden"> {{ habit().name }}</span>
+              </button>
+            }
           }
-          @case ('skipped') {
-            <span class="state" data-testid="state">Skipped</span>
-            <button type="button" (click)="undoTapped.emit()" [disabled]="busy()">
-              Undo<span class="visually-hidden"> {{ habit().name }}</span>
-            </button>
-          }
-          @default {
-            <button type="button" (click)="logTapped.emit('skipped')" [disabled]="busy()">
-              Skip<span class="visually-hidden"> {{ habit().name }}</span>
-            </button>
-            <button
-              type="button"
-              class="primary"
-              (click)="logTapped.emit('done')"
-              [disabled]="busy()"
-            >
-              Done<span class="visually-hidden"> {{ habit().name }}</span>
-            </button>
-          }
-        }
-      </div>
-      <ht-recent-days
-        class="recent"
-        [habit]="habit()"
-        [busy]="busy()"
-        (dayToggled)="dayToggled.emit($event)"
-        (notesOpened)="notesOpened.emit($event)"
-      />
+        </div>
+        <ht-recent-days
+          class="recent"
+          [habit]="habit()"
+          [busy]="busy()"
+          (dayToggled)="dayToggled.emit($event)"
+          (notesOpened)="notesOpened.emit($event)"
+        />
+      }
     </article>
   `,
   styles: `
@@ -106,7 +117,8 @@ import type { TodayStatus } from './habit-snapshots';
     .icon {
       margin-right: 0.3rem;
     }
-    .recent {
+    .recent,
+    .measure {
       flex: 1 1 100%;
     }
     .summary {
@@ -151,6 +163,9 @@ export class HabitCardComponent {
   readonly undoTapped = output<void>();
   readonly dayToggled = output<{ date: string; status: DayLogStatus | null }>();
   readonly notesOpened = output<string>();
+  /** A measured habit's quick add (+amount) and exact entry (today's amount). */
+  readonly amountAdded = output<number>();
+  readonly amountSet = output<number>();
 
   protected readonly color = computed(() => colorVar(this.habit().color));
 
@@ -158,7 +173,7 @@ export class HabitCardComponent {
   protected readonly logStatus = computed(() => this.habit().todayLog?.status ?? null);
   protected readonly streakText = computed(() => {
     const { currentStreak, streakUnit } = this.habit();
-    const unit = streakUnit === 'week' ? 'week' : 'day';
+    const unit = streakUnit;
     return `Streak: ${currentStreak} ${unit}${currentStreak === 1 ? '' : 's'}`;
   });
   protected readonly weekText = computed(() => {

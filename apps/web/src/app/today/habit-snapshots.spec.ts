@@ -43,7 +43,7 @@ describe('habit snapshots', () => {
         version: habit.version,
       });
       const undone = withTodayLog(
-        { ...done, todayLog: { id: 'log-1', status: 'done', notes: null } },
+        { ...done, todayLog: { id: 'log-1', status: 'done', notes: null, value: null } },
         null,
       );
       expect(undone).toMatchObject({ currentStreak: 4, totalCompletions: 10, todayLog: null });
@@ -59,7 +59,7 @@ describe('habit snapshots', () => {
       expect(third.week).toEqual({ done: 3, quota: 3 });
       expect(third.currentStreak).toBe(2);
       const back = withTodayLog(
-        { ...third, todayLog: { id: 'x', status: 'done', notes: null } },
+        { ...third, todayLog: { id: 'x', status: 'done', notes: null, value: null } },
         'skipped',
       );
       expect(back.week).toEqual({ done: 2, quota: 3 });
@@ -74,7 +74,12 @@ describe('habit snapshots', () => {
     expect(isOnToday(aHabit({ dueToday: true }))).toBe(true);
     expect(isOnToday(aHabit({ dueToday: false }))).toBe(false);
     expect(
-      isOnToday(aHabit({ dueToday: false, todayLog: { id: 'l', status: 'done', notes: null } })),
+      isOnToday(
+        aHabit({
+          dueToday: false,
+          todayLog: { id: 'l', status: 'done', notes: null, value: null },
+        }),
+      ),
     ).toBe(true);
     expect(isOnToday(aHabit({ status: 'archived', dueToday: true }))).toBe(false);
   });

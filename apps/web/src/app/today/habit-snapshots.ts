@@ -48,12 +48,39 @@ export function withTodayLog(habit: HabitDto, status: TodayStatus | null): Habit
   return {
     ...habit,
     todayLog: status
-      ? { id: habit.todayLog?.id ?? PENDING_LOG_ID, status, notes: habit.todayLog?.notes ?? null }
+      ? {
+          id: habit.todayLog?.id ?? PENDING_LOG_ID,
+          status,
+          notes: habit.todayLog?.notes ?? null,
+          value: habit.todayLog?.value ?? null,
+        }
       : null,
     currentStreak,
     longestStreak: Math.max(habit.longestStreak, currentStreak),
     totalCompletions: Math.max(0, habit.totalCompletions + doneDelta),
     week,
+  };
+}
+
+/**
+ * A measured habit's guess after adding (or setting) today's amount: today's value and the
+ * period's total move at once; the outcome waits for the server's snapshot.
+ */
+export function withTodayAmount(habit: HabitDto, amount: number, how: 'add' | 'set'): HabitDto {
+  const before = habit.todayLog?.value ?? 0;
+  const after = Math.round((how === 'add' ? before + amount : amount) * 1000) / 1000;
+  const period = habit.period
+    ? { ...habit.period, total: Math.round((habit.period.total - before + after) * 1000) / 1000 }
+    : null;
+  return {
+    ...habit,
+    todayLog: {
+      id: habit.todayLog?.id ?? PENDING_LOG_ID,
+      status: 'done',
+      notes: habit.todayLog?.notes ?? null,
+      value: after,
+    },
+    period,
   };
 }
 

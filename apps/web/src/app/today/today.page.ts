@@ -57,6 +57,8 @@ import { LoadStateComponent } from '../shared/load-state.component';
                   (undoTapped)="undoToday(habit)"
                   (dayToggled)="setDay(habit, $event)"
                   (notesOpened)="openNotes(habit, $event)"
+                  (amountAdded)="addAmount(habit, $event)"
+                  (amountSet)="setAmount(habit, $event)"
                 />
               </li>
             }
@@ -147,6 +149,14 @@ export class TodayPage implements OnInit {
 
   protected logToday(habit: HabitDto, status: TodayStatus): Promise<void> {
     return this.store.logToday(habit, status);
+  }
+
+  protected addAmount(habit: HabitDto, amount: number): Promise<void> {
+    return this.store.addToday(habit, amount);
+  }
+
+  protected setAmount(habit: HabitDto, value: number): Promise<void> {
+    return this.store.setTodayValue(habit, value);
   }
 
   protected undoToday(habit: HabitDto): Promise<void> {

@@ -77,7 +77,7 @@ describe('TodayStore', () => {
     const habit = aHabit({
       version: 7,
       currentStreak: 3,
-      todayLog: { id: 'log-7', status: 'done', notes: null },
+      todayLog: { id: 'log-7', status: 'done', notes: null, value: null },
     });
     await loadWith(habit);
     const undone = store.undoToday(habit);

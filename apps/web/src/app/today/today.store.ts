@@ -17,6 +17,7 @@ import {
   mergeOne,
   PENDING_LOG_ID,
   TodayStatus,
+  withTodayAmount,
   withTodayLog,
 } from './habit-snapshots';
 
@@ -47,8 +48,14 @@ export class TodayStore {
   readonly actionError = signal<string | null>(null);
   readonly today = computed(() => this.session.user()?.today ?? null);
   readonly habits = computed(() => this.snapshots().filter(isOnToday));
+  /** Done today: a check habit logged done, a measured one whose period's target is met. */
   readonly doneCount = computed(
-    () => this.habits().filter((habit) => habit.todayLog?.status === 'done').length,
+    () =>
+      this.habits().filter((habit) =>
+        habit.kind === 'measure'
+          ? habit.period?.outcome === 'met'
+          : habit.todayLog?.status === 'done',
+      ).length,
   );
 
   constructor() {
@@ -123,6 +130,30 @@ export class TodayStore {
     return this.mutate(habit, withTodayLog(habit, status), async () => {
       const { habit: snapshot } = await firstValueFrom(
         this.logsApi.logHabit({ body: { habitId: habit.id, status } }),
+      );
+      return snapshot;
+    });
+  }
+
+  /**
+   * A measured habit's quick add: `amount` more today, shown at once. The tap carries its own
+   * Idempotency-Key, so a retried request adds once.
+   */
+  addToday(habit: HabitDto, amount: number): Promise<void> {
+    const key = crypto.randomUUID();
+    return this.mutate(habit, withTodayAmount(habit, amount, 'add'), async () => {
+      const { habit: snapshot } = await firstValueFrom(
+        this.logsApi.logHabit({ 'Idempotency-Key': key, body: { habitId: habit.id, add: amount } }),
+      );
+      return snapshot;
+    });
+  }
+
+  /** A measured habit's exact entry: today's amount becomes `value`. */
+  setTodayValue(habit: HabitDto, value: number): Promise<void> {
+    return this.mutate(habit, withTodayAmount(habit, value, 'set'), async () => {
+      const { habit: snapshot } = await firstValueFrom(
+        this.logsApi.logHabit({ body: { habitId: habit.id, value } }),
       );
       return snapshot;
     });

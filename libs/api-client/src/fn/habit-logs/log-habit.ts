@@ -11,12 +11,18 @@ import { LoggedHabitDto } from '../../models/logged-habit-dto';
 import { LogHabitDto } from '../../models/log-habit-dto';
 
 export interface LogHabit$Params {
+
+/**
+ * Any 1–200 visible ASCII characters (e.g. a UUID): the same key within 24 h answers the first response again and writes nothing, in any API process.
+ */
+  'Idempotency-Key'?: string;
       body: LogHabitDto
 }
 
 export function logHabit(http: HttpClient, rootUrl: string, params: LogHabit$Params, context?: HttpContext): Observable<StrictHttpResponse<LoggedHabitDto>> {
   const rb = new RequestBuilder(rootUrl, logHabit.PATH, 'post');
   if (params) {
+    rb.header('Idempotency-Key', params['Idempotency-Key'], {});
     rb.body(params.body, 'application/json');
   }
 
