@@ -61,12 +61,13 @@ describe('goals', () => {
     const response = await created;
     expect(response.status()).toBe(201);
     const goal = (await response.json()) as {
-      habits: { habitId: string; contributionWeight: number }[];
+      habits: { habitId: string; contributionWeight: number; count: string }[];
     };
+    // Links made in the editor count completions (SPEC.md §6: `count` defaults to completions).
     expect(goal.habits).toEqual(
       expect.arrayContaining([
-        { habitId: habitIds['Stretch'], contributionWeight: 1 },
-        { habitId: habitIds['Swim'], contributionWeight: 2 },
+        { habitId: habitIds['Stretch'], contributionWeight: 1, count: 'completions' },
+        { habitId: habitIds['Swim'], contributionWeight: 2, count: 'completions' },
       ]),
     );
     const card = goalCard('Move 3 times');
