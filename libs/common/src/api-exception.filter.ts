@@ -44,7 +44,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   if (code && connectionErrorCodes.has(code)) return true;
   if (typeof code === 'string' && code.startsWith('08')) return true; // SQLSTATE class 08: connection exception
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|connection error and is not queryable/i.test(
     error.message,
   );
 }

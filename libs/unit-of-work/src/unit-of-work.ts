@@ -145,7 +145,9 @@ export class UnitOfWork {
         await runner.commitTransaction();
         return value;
       } catch (error) {
-        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        // As TypeORM's own `transaction`: a failed ROLLBACK (the connection is gone) must not
+        // replace the error that caused it, which says what the client gets (e.g. a 503).
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
         throw error;
       }
     } finally {
